@@ -7,5 +7,16 @@ internal static class ServerVerbs
 {
     public static void Register(IConfigurator config)
     {
+        config.AddCommand<ServeCommand>("serve")
+            .WithDescription("Serve the web UI and the REST API (starts or reuses the embedded PostgreSQL).")
+            .WithExample("serve", "--demo")
+            .WithExample("serve", "--urls", "http://127.0.0.1:8080");
+        config.AddBranch("db", db =>
+        {
+            db.SetDescription("Manage the embedded PostgreSQL cluster of the data folder (FASTPROC_DATA).");
+            db.AddCommand<DbStartCommand>("start").WithDescription("Start the cluster, or find it running.");
+            db.AddCommand<DbStopCommand>("stop").WithDescription("Stop the cluster (fast shutdown).");
+            db.AddCommand<DbStatusCommand>("status").WithDescription("Say whether the cluster runs, and where.");
+        });
     }
 }

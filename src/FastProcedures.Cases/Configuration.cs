@@ -1,0 +1,78 @@
+using System.Reflection;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Marten;
+using Wolverine.RuntimeCompilation;
+
+namespace FastProcedures.Cases;
+
+/// <summary>How one process of FastProcedures talks to PostgreSQL and runs its messaging.</summary>
+public sealed record CasesSettings(string ConnectionString)
+{
+    /// <summary>Solo in tests and single-node runs; Balanced when several nodes share one database.</summary>
+    public DurabilityMode DurabilityMode { get; init; } = DurabilityMode.Balanced;
+
+    /// <summary>How often due scheduled messages (deadline timers) are polled from PostgreSQL.</summary>
+    public TimeSpan? ScheduledJobPollingTime { get; init; }
+
+    /// <summary>Set when the host is built from another assembly (tests), so Wolverine finds our handlers.</summary>
+    public Assembly? ApplicationAssembly { get; init; }
+
+    /// <summary>Extra configuration (tests add their own handlers or queues here).</summary>
+    public Action<WolverineOptions>? ConfigureWolverine { get; init; }
+}
+
+/// <summary>
+/// Marten (event store, documents) and Wolverine (durable inbox/outbox on PostgreSQL, one durable local queue per
+/// unit) configured in one place, shared by the web host, the CLI and the tests.
+/// </summary>
+public static class Configuration
+{
+    /// <summary>The units cases move between; each is a durable local queue (or a RabbitMQ queue of that name).</summary>
+    public static readonly IReadOnlyList<string> UnitQueues = ["reception", "asylum", "return"];
+
+    public static void AddFastProcedures(this WolverineOptions opts, CasesSettings settings)
+    {
+        opts.UseRuntimeCompilation();
+        opts.ApplicationAssembly = settings.ApplicationAssembly ?? typeof(Configuration).Assembly;
+        opts.Discovery.IncludeAssembly(typeof(Configuration).Assembly);
+
+        opts.Services.AddMarten(store =>
+            {
+                store.Connection(settings.ConnectionString);
+                store.ConfigureFastProcedures();
+            })
+            .IntegrateWithWolverine()
+            .UseLightweightSessions();
+
+        opts.Durability.Mode = settings.DurabilityMode;
+        if (settings.ScheduledJobPollingTime is { } polling)
+        {
+            opts.Durability.ScheduledJobPollingTime = polling;
+        }
+        opts.Policies.AutoApplyTransactions();
+        foreach (var unit in UnitQueues)
+        {
+            opts.LocalQueue(unit).UseDurableInbox();
+        }
+        settings.ConfigureWolverine?.Invoke(opts);
+    }
+
+    public static void ConfigureFastProcedures(this StoreOptions store)
+    {
+        store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        store.DatabaseSchemaName = "fastproc";
+        // Case ids are readable strings (e.g. BG-2026-000123); the case's country is its tenant.
+        store.Events.StreamIdentity = StreamIdentity.AsString;
+        store.Events.TenancyStyle = TenancyStyle.Conjoined;
+        store.Policies.AllDocumentsAreMultiTenanted();
+        store.Events.MetadataConfig.HeadersEnabled = true;
+        store.Events.MetadataConfig.CausationIdEnabled = true;
+        store.Events.MetadataConfig.CorrelationIdEnabled = true;
+        store.Events.MetadataConfig.UserNameEnabled = true;
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using FastProcedures.Cases;
+using FastProcedures.Host;
+using FastProcedures.Postgres;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console.Cli;
+
+namespace FastProcedures.Cli.Serving;
+
+internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--demo")]
+        [Description("Seed demo cases (BG and RO, at different stages) through the same commands users send.")]
+        public bool Demo { get; init; }
+
+        [CommandOption("--urls <URLS>")]
+        [Description("Where to listen; several separated by ';'. Default http://127.0.0.1:5080.")]
+        public string Urls { get; init; } = "http://127.0.0.1:5080";
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (ParseUrls(settings.Urls) is { } bad)
+        {
+            return Cli.Fail($"--urls: '{bad}' is not an absolute http:// or https:// URL with a host.", 2);
+        }
+        try
+        {
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            var connectionString = await DatabaseLocator.ResolveAsync(configuration, Cli.Progress, cancellationToken);
+            var builder = FastProceduresHost.CreateBuilder([], new CasesSettings(connectionString)
+            {
+                DurabilityMode = Wolverine.DurabilityMode.Solo,
+            });
+            builder.WebHost.UseUrls(settings.Urls);
+            await using var app = FastProceduresHost.Build(builder);
+            await app.StartAsync(cancellationToken);
+            if (settings.Demo)
+            {
+                await SeedDemoAsync(app.Services, cancellationToken);
+            }
+            Cli.Progress($"Serving on {settings.Urls} (Ctrl-C stops; the PostgreSQL cluster keeps running until 'fastproc db stop').");
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        }
+        catch (PostgresLauncherException e)
+        {
+            return Cli.Fail(e.Message, e.ExitCode);
+        }
+        catch (IOException e) when (e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            return Cli.Fail($"Cannot listen on {settings.Urls}: the address is already in use.", 1);
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+    }
+
+    private static async Task SeedDemoAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var seeders = services.GetServices<IDemoSeeder>().ToList();
+        if (seeders.Count == 0)
+        {
+            Cli.Progress("--demo: no demo seeder is registered in this build; serving without demo cases.");
+            return;
+        }
+        foreach (var seeder in seeders)
+        {
+            await seeder.SeedAsync(services, cancellationToken);
+        }
+        Cli.Progress("Demo cases seeded.");
+    }
+
+    /// <summary>The first URL that is not usable, or null when all are.</summary>
+    private static string? ParseUrls(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://*", "://localhost").Replace("://+", "://localhost"), UriKind.Absolute, out var uri)
+                || uri.Scheme is not ("http" or "https") || uri.Host.Length == 0)
+            {
+                return url;
+            }
+        }
+        return urls.Trim().Length == 0 ? urls : null;
+    }
+}

@@ -1,0 +1,71 @@
+using FastProcedures.Cases;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Wolverine;
+
+namespace FastProcedures.Host;
+
+/// <summary>The web host: REST API, health, UI. Built by <c>fastproc serve</c> and by the integration tests.</summary>
+public static class FastProceduresHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args, CasesSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(FastProceduresHost).Assembly.GetName().Name,
+        });
+        ConfigureQuietLogging(builder.Logging);
+        builder.Host.UseWolverine(opts => opts.AddFastProcedures(settings));
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGet("/health", CheckHealth).WithName("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.");
+        return app;
+    }
+
+    private static async Task<IResult> CheckHealth(CasesSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Timeout = 3 };
+            await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("select 1", connection);
+            await command.ExecuteScalarAsync(cancellationToken);
+            return Results.Ok(new { status = "healthy" });
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return Results.Problem(title: "PostgreSQL does not answer", detail: e.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>Warnings and errors from libraries; our own information and the listening address.</summary>
+    public static void ConfigureQuietLogging(ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.SetMinimumLevel(LogLevel.Warning);
+        logging.AddFilter("FastProcedures", LogLevel.Information);
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+    }
+}
