@@ -30,11 +30,17 @@ public static class FastProceduresHost
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Middleware and endpoints; separate from <see cref="Build"/> so Alba can build the app in tests.</summary>
+    public static void MapEndpoints(WebApplication app)
+    {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/health", CheckHealth).WithName("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.");
-        return app;
     }
 
     private static async Task<IResult> CheckHealth(CasesSettings settings, CancellationToken cancellationToken)

@@ -1,0 +1,38 @@
+using Alba;
+using FastProcedures.Cases;
+using FastProcedures.Host;
+using Wolverine;
+
+namespace FastProcedures.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh database on the run's cluster for one test class (use as <c>IClassFixture&lt;DatabaseFixture&gt;</c>),
+/// and the full host (Marten, Wolverine, HTTP) built on it through Alba.
+/// </summary>
+public class DatabaseFixture : IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+
+    public virtual async Task InitializeAsync() =>
+        ConnectionString = await TestCluster.CreateDatabaseAsync(GetType().Name + Guid.NewGuid().ToString("N")[..6]);
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The app as it runs in production, with test-friendly durability settings.</summary>
+    public Task<IAlbaHost> StartHostAsync(Action<WolverineOptions>? configureWolverine = null)
+    {
+        var settings = new CasesSettings(ConnectionString)
+        {
+            DurabilityMode = DurabilityMode.Solo,
+            ScheduledJobPollingTime = TimeSpan.FromMilliseconds(250),
+            ApplicationAssembly = typeof(DatabaseFixture).Assembly,
+            ConfigureWolverine = opts =>
+            {
+                opts.Discovery.IncludeAssembly(typeof(DatabaseFixture).Assembly);
+                configureWolverine?.Invoke(opts);
+            },
+        };
+        var builder = FastProceduresHost.CreateBuilder([], settings);
+        return AlbaHost.For(builder, FastProceduresHost.MapEndpoints);
+    }
+}
