@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Marten;
+using Wolverine.RabbitMQ;
 using Wolverine.RuntimeCompilation;
 
 namespace FastProcedures.Cases;
@@ -21,6 +22,9 @@ public sealed record CasesSettings(string ConnectionString)
 
     /// <summary>Set when the host is built from another assembly (tests), so Wolverine finds our handlers.</summary>
     public Assembly? ApplicationAssembly { get; init; }
+
+    /// <summary>A RabbitMQ broker (<c>FASTPROC_RABBITMQ</c>); when set, the unit queues live there, else locally.</summary>
+    public Uri? RabbitMqUri { get; init; }
 
     /// <summary>Extra configuration (tests add their own handlers or queues here).</summary>
     public Action<WolverineOptions>? ConfigureWolverine { get; init; }
@@ -55,11 +59,39 @@ public static class Configuration
             opts.Durability.ScheduledJobPollingTime = polling;
         }
         opts.Policies.AutoApplyTransactions();
-        foreach (var unit in UnitQueues)
+        if (settings.RabbitMqUri is { } broker)
         {
-            opts.LocalQueue(unit).UseDurableInbox();
+            opts.UseRabbitMq(broker).AutoProvision();
+            foreach (var unit in UnitQueues)
+            {
+                opts.ListenToRabbitQueue(unit).UseDurableInbox();
+            }
+        }
+        else
+        {
+            foreach (var unit in UnitQueues)
+            {
+                opts.LocalQueue(unit).UseDurableInbox();
+            }
         }
         settings.ConfigureWolverine?.Invoke(opts);
+    }
+
+    /// <summary>Routes a message type to a unit's queue: RabbitMQ when a broker is configured, else the local one.</summary>
+    public static void PublishToUnit<TMessage>(this WolverineOptions opts, CasesSettings settings, string unit)
+    {
+        if (!UnitQueues.Contains(unit))
+        {
+            throw new ArgumentOutOfRangeException(nameof(unit), unit, "Not a unit queue.");
+        }
+        if (settings.RabbitMqUri is not null)
+        {
+            opts.PublishMessage<TMessage>().ToRabbitQueue(unit).UseDurableOutbox();
+        }
+        else
+        {
+            opts.PublishMessage<TMessage>().ToLocalQueue(unit);
+        }
     }
 
     public static void ConfigureFastProcedures(this StoreOptions store)

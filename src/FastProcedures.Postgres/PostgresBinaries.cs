@@ -9,8 +9,8 @@ public sealed record PostgresBinaries(string BinDirectory)
     public string PgCtl => Path.Combine(BinDirectory, "pg_ctl");
 
     /// <summary>
-    /// <c>FASTPROC_PG_BIN</c> when set, else <c>pg_config --bindir</c>, else the newest
-    /// <c>/usr/lib/postgresql/*/bin</c>; a folder counts only when it holds initdb and pg_ctl.
+    /// <c>FASTPROC_PG_BIN</c> alone when set; else <c>pg_config --bindir</c>, then the newest
+    /// <c>/usr/lib/postgresql/*/bin</c>. A folder counts only when it holds initdb and pg_ctl.
     /// </summary>
     public static PostgresBinaries Find()
     {
@@ -19,17 +19,20 @@ public sealed record PostgresBinaries(string BinDirectory)
         {
             candidates.Add(explicitBin);
         }
-        if (PgConfigBinDir() is { } fromPgConfig)
+        else
         {
-            candidates.Add(fromPgConfig);
-        }
-        const string debianRoot = "/usr/lib/postgresql";
-        if (Directory.Exists(debianRoot))
-        {
-            candidates.AddRange(Directory.GetDirectories(debianRoot)
-                .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
-                .OrderByDescending(d => d.Version)
-                .Select(d => Path.Combine(d.Dir, "bin")));
+            if (PgConfigBinDir() is { } fromPgConfig)
+            {
+                candidates.Add(fromPgConfig);
+            }
+            const string debianRoot = "/usr/lib/postgresql";
+            if (Directory.Exists(debianRoot))
+            {
+                candidates.AddRange(Directory.GetDirectories(debianRoot)
+                    .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+                    .OrderByDescending(d => d.Version)
+                    .Select(d => Path.Combine(d.Dir, "bin")));
+            }
         }
 
         foreach (var dir in candidates)

@@ -30,6 +30,11 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             return Cli.Fail($"--urls: '{bad}' is not an absolute http:// or https:// URL with a host.", 2);
         }
+        var rabbitMq = RabbitMqUri(out var rabbitMqValid);
+        if (!rabbitMqValid)
+        {
+            return Cli.Fail("FASTPROC_RABBITMQ is not an amqp:// or amqps:// URI.", 2);
+        }
         try
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -37,6 +42,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             var builder = FastProceduresHost.CreateBuilder([], new CasesSettings(connectionString)
             {
                 DurabilityMode = Wolverine.DurabilityMode.Solo,
+                RabbitMqUri = rabbitMq,
             });
             builder.WebHost.UseUrls(settings.Urls);
             await using var app = FastProceduresHost.Build(builder);
@@ -76,6 +82,18 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             await seeder.SeedAsync(services, cancellationToken);
         }
         Cli.Progress("Demo cases seeded.");
+    }
+
+    /// <summary>FASTPROC_RABBITMQ when set; <paramref name="valid"/> is false when it is not an amqp URI.</summary>
+    private static Uri? RabbitMqUri(out bool valid)
+    {
+        valid = true;
+        if (Environment.GetEnvironmentVariable("FASTPROC_RABBITMQ") is not { Length: > 0 } text)
+        {
+            return null;
+        }
+        valid = Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps";
+        return valid ? uri : null;
     }
 
     /// <summary>The first URL that is not usable, or null when all are.</summary>
