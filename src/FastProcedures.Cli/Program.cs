@@ -7,6 +7,12 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("fastproc");
+    // Every failure is one line on stderr and a non-zero exit: 2 for bad usage, 1 for anything else.
+    config.SetExceptionHandler((exception, _) =>
+    {
+        Console.Error.WriteLine($"fastproc: {exception.Message.ReplaceLineEndings(" ")}");
+        return exception is CommandParseException or CommandRuntimeException ? 2 : 1;
+    });
     ServerVerbs.Register(config);
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
