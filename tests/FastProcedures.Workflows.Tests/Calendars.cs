@@ -1,0 +1,17 @@
+using FastProcedures.Workflows;
+using FastProcedures.Workflows.Clock;
+
+namespace FastProcedures.Workflows.Tests;
+
+/// <summary>The repository's real calendars (workflows/calendars), loaded once.</summary>
+public static class Calendars
+{
+    public static readonly string WorkflowsDirectory = WorkflowsFolder.Require(AppContext.BaseDirectory);
+
+    private static readonly Lazy<IReadOnlyDictionary<string, CountryCalendar>> All =
+        new(() => CalendarLoader.LoadDirectory(WorkflowsDirectory));
+
+    public static CountryCalendar BG => All.Value["BG"];
+    public static CountryCalendar RO => All.Value["RO"];
+    public static CountryCalendar Of(string country) => All.Value[country];
+}
