@@ -1,0 +1,95 @@
+using FastProcedures.Workflows.Clock;
+
+namespace FastProcedures.Workflows.Definitions;
+
+/// <summary>A message to a unit (reception, asylum, return) that a transition or a timer sends.</summary>
+public sealed record SendAction(string Message, string To);
+
+/// <summary>Tried in order when <see cref="Event"/> happens in a stage: the first whose guard holds wins.</summary>
+public sealed record Transition(string Event, Guard? When, string? Goto, IReadOnlyList<SendAction> Send);
+
+public sealed record TaskDefinition(string Id, string Title, string Unit, string? Due, IReadOnlyList<string> ClosesOn, string Stage);
+
+public sealed record StageDefinition(
+    string Id,
+    string Description,
+    string? Unit,
+    bool Final,
+    IReadOnlyList<TaskDefinition> Tasks,
+    IReadOnlyDictionary<string, IReadOnlyList<Transition>> On,
+    IReadOnlyList<SendAction> SendOnEntry);
+
+/// <summary>What happens when a timer warns or is breached: a message to a unit, or a move to another stage
+/// (e.g. APR Art. 51(2): when the border-procedure limit passes, the applicant is authorised to enter the territory).</summary>
+public sealed record TimerAction(SendAction? Send, string? Goto);
+
+/// <summary>An extension of a timer: <c>By</c> adds to the period, <c>To</c> replaces it; never beyond <c>Max</c>.</summary>
+public sealed record ExtensionDefinition(string On, LegalPeriod? By, LegalPeriod? To, LegalPeriod Max, string LegalBasis, Guard? When);
+
+/// <summary>A national choice within a legal range; each country's value lives in its calendar.</summary>
+public sealed record ParameterDefinition(string Id, string LegalBasis, LegalPeriod Min, LegalPeriod Max, LegalPeriod Default);
+
+public sealed record TimerDefinition(
+    string Id,
+    string Title,
+    string LegalBasis,
+    IReadOnlyList<string> StartsOn,
+    LegalPeriod? Period,
+    string? Parameter,
+    bool WorkingDays,
+    IReadOnlyList<string> StopsOn,
+    IReadOnlyList<string> SuspendsOn,
+    IReadOnlyList<string> ResumesOn,
+    IReadOnlyList<ExtensionDefinition> Extensions,
+    LegalPeriod? WarnBefore,
+    IReadOnlyList<TimerAction> OnWarning,
+    IReadOnlyList<TimerAction> OnBreach)
+{
+    /// <summary>The period as written: the ISO 8601 text, or <c>parameter:NAME</c>.</summary>
+    public string PeriodText => Period?.ToString() ?? $"parameter:{Parameter}";
+}
+
+/// <summary>
+/// A compiled, immutable procedure definition. Its identity is (<see cref="Id"/>, <see cref="Version"/>,
+/// <see cref="Hash"/>): the SHA-256 of the file's canonical form, which a case records when its workflow starts.
+/// </summary>
+public sealed record WorkflowDefinition(
+    string Id,
+    int Version,
+    string Hash,
+    string Title,
+    string LegalBasis,
+    string CaseKind,
+    DateOnly? AppliesFrom,
+    string Initial,
+    IReadOnlyList<StageDefinition> Stages,
+    IReadOnlyList<TimerDefinition> Timers,
+    IReadOnlyList<ParameterDefinition> Parameters,
+    IReadOnlyList<string> DeclaredEvents,
+    string SourceFile)
+{
+    private readonly Dictionary<string, StageDefinition> _stages = Stages.ToDictionary(s => s.Id);
+
+    public StageDefinition Stage(string id) => _stages[id];
+
+    public bool HasStage(string id) => _stages.ContainsKey(id);
+
+    /// <summary>The period of a timer in a country: its own, or the country's value of its parameter (within the
+    /// legal range), else the parameter's default.</summary>
+    public LegalPeriod PeriodOf(TimerDefinition timer, IReadOnlyDictionary<string, string> countryParameters)
+    {
+        if (timer.Period is { } own)
+        {
+            return own;
+        }
+        var parameter = Parameters.First(p => p.Id == timer.Parameter);
+        if (countryParameters.TryGetValue(parameter.Id, out var text)
+            && LegalPeriod.TryParse(text, timer.WorkingDays, out var chosen, out _)
+            && chosen.ComparableLength >= parameter.Min.ComparableLength
+            && chosen.ComparableLength <= parameter.Max.ComparableLength)
+        {
+            return chosen;
+        }
+        return parameter.Default;
+    }
+}

@@ -1,0 +1,240 @@
+using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Definitions;
+using NodaTime;
+
+namespace FastProcedures.Workflows;
+
+/// <summary>
+/// The one decision function: (definition, state, event, now, context) -> effects. Pure and deterministic — no clock
+/// read, no randomness, no I/O — so an auditor replaying a case's events with the pinned definition and calendar
+/// gets the recorded effects again.
+/// </summary>
+public static class WorkflowEngine
+{
+    public static IReadOnlyList<WorkflowEffect> Decide(
+        WorkflowDefinition definition, WorkflowState state, WorkflowEvent @event, DateTimeOffset now, DecisionContext context) =>
+        new Decision(definition, state, now, context).Run(@event);
+
+    private sealed class Decision(WorkflowDefinition definition, WorkflowState state, DateTimeOffset now, DecisionContext context)
+    {
+        private readonly List<WorkflowEffect> _effects = [];
+        private WorkflowState _state = state;
+
+        public IReadOnlyList<WorkflowEffect> Run(WorkflowEvent @event)
+        {
+            if (@event.Type == WorkflowEvents.WorkflowStarted)
+            {
+                if (!_state.Started)
+                {
+                    Enter(definition.Initial, "workflow started");
+                }
+            }
+            else if (_state.Started && @event.Type != WorkflowEvents.DeadlineReached)
+            {
+                StopTimers(@event);
+                Transition(@event);
+                CloseTasks(@event);
+                StartSuspendResumeExtend(@event);
+            }
+            if (_state.Started)
+            {
+                EmitDue();
+            }
+            return _effects;
+        }
+
+        private void Emit(WorkflowEffect effect)
+        {
+            _effects.Add(effect);
+            _state = _state.Apply(effect);
+        }
+
+        private void StopTimers(WorkflowEvent @event)
+        {
+            foreach (var timer in definition.Timers.Where(t => t.StopsOn.Contains(@event.Type)))
+            {
+                if (_state.Timers.TryGetValue(timer.Id, out var running) && running.Status != TimerStatus.Stopped)
+                {
+                    Emit(new TimerStopped(timer.Id, running.Generation, now, @event.Type,
+                        Met: running.Status != TimerStatus.Breached));
+                }
+            }
+        }
+
+        private void Transition(WorkflowEvent @event)
+        {
+            var stage = definition.Stage(_state.Stage!);
+            if (!stage.On.TryGetValue(@event.Type, out var transitions))
+            {
+                return;
+            }
+            var chosen = transitions.FirstOrDefault(t => t.When is null || t.When.Holds(@event.Data));
+            if (chosen is null)
+            {
+                return;
+            }
+            foreach (var send in chosen.Send)
+            {
+                Emit(new MessageSent(send.Message, send.To, $"{@event.Type} in stage {stage.Id}"));
+            }
+            if (chosen.Goto is { } target)
+            {
+                Move(target, $"{@event.Type} in stage {stage.Id}");
+            }
+        }
+
+        private void CloseTasks(WorkflowEvent @event)
+        {
+            foreach (var open in _state.OpenTasks.Values.OrderBy(t => t.Task, StringComparer.Ordinal).ToList())
+            {
+                var task = definition.Stages.SelectMany(s => s.Tasks).First(t => t.Id == open.Task);
+                if (task.ClosesOn.Contains(@event.Type))
+                {
+                    Emit(new TaskClosed(task.Id, Completed: true, @event.Type));
+                }
+            }
+        }
+
+        private void StartSuspendResumeExtend(WorkflowEvent @event)
+        {
+            foreach (var timer in definition.Timers)
+            {
+                _state.Timers.TryGetValue(timer.Id, out var current);
+                if (timer.StartsOn.Contains(@event.Type) && current is not { IsLive: true })
+                {
+                    var period = definition.PeriodOf(timer, context.Calendar.Parameters);
+                    Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, now, period.ToString(), timer.WorkingDays,
+                        timer.LegalBasis, Schedule(timer, now, period)));
+                    continue;
+                }
+                if (current is null)
+                {
+                    continue;
+                }
+                if (timer.SuspendsOn.Contains(@event.Type) && current.Status == TimerStatus.Running)
+                {
+                    Emit(new TimerSuspended(timer.Id, current.Generation, now, @event.Type));
+                }
+                else if (timer.ResumesOn.Contains(@event.Type) && current.Status == TimerStatus.Suspended)
+                {
+                    // The time the clock stood still is given back in whole calendar days (a started day counts):
+                    // the period is lengthened by them and counted again from the original start.
+                    var suspendedDays = WholeDays(current.SuspendedAt!.Value, now);
+                    var period = LegalPeriod.Parse(current.Period, timer.WorkingDays);
+                    var lengthened = period.IsHours ? period : period.PlusDays(suspendedDays);
+                    Emit(new TimerResumed(timer.Id, current.Generation + 1, now, suspendedDays, lengthened.ToString(),
+                        Schedule(timer, current.StartedAt, lengthened)));
+                }
+                foreach (var extension in timer.Extensions.Where(e => e.On == @event.Type))
+                {
+                    var live = _state.Timers[timer.Id];
+                    if (!live.IsLive || live.ExtendedOn.Contains(extension.On)
+                        || (extension.When is not null && !extension.When.Holds(@event.Data)))
+                    {
+                        continue;
+                    }
+                    var period = LegalPeriod.Parse(live.Period, timer.WorkingDays);
+                    var extended = extension.To ?? period.Plus(extension.By!);
+                    if (extended.ComparableLength > extension.Max.ComparableLength)
+                    {
+                        extended = extension.Max;
+                    }
+                    Emit(new TimerExtended(timer.Id, live.Generation + 1, extension.On, extended.ToString(),
+                        extension.LegalBasis, Schedule(timer, live.StartedAt, extended)));
+                }
+            }
+        }
+
+        /// <summary>Warnings and breaches due at <c>now</c> and not yet emitted, in the order they fell due.</summary>
+        private void EmitDue()
+        {
+            var due = _state.Timers.Values
+                .Where(t => t.Status == TimerStatus.Running)
+                .SelectMany(t => new[]
+                {
+                    (Timer: t, At: t.WarnAt, Breach: false),
+                    (Timer: t, At: (DateTimeOffset?)t.ExpiresAt, Breach: true),
+                })
+                .Where(x => x.At is { } at && at <= now && (x.Breach || !x.Timer.Warned))
+                .OrderBy(x => x.At).ThenBy(x => x.Timer.Id, StringComparer.Ordinal).ThenBy(x => x.Breach)
+                .ToList();
+            foreach (var (timerState, _, breach) in due)
+            {
+                var live = _state.Timers[timerState.Id];
+                if (live.Status != TimerStatus.Running)
+                {
+                    continue;
+                }
+                var timer = definition.Timers.First(t => t.Id == live.Id);
+                if (!breach)
+                {
+                    if (!live.Warned && live.ExpiresAt > now)
+                    {
+                        Emit(new TimerWarningDue(timer.Id, live.Generation, live.ExpiresAt));
+                        Act(timer.OnWarning, $"warning of {timer.Id}");
+                    }
+                    continue;
+                }
+                Emit(new TimerBreached(timer.Id, live.Generation, live.ExpiresAt, timer.LegalBasis));
+                Act(timer.OnBreach, $"breach of {timer.Id} ({timer.LegalBasis})");
+            }
+        }
+
+        private void Act(IReadOnlyList<TimerAction> actions, string reason)
+        {
+            foreach (var action in actions)
+            {
+                if (action.Send is { } send)
+                {
+                    Emit(new MessageSent(send.Message, send.To, reason));
+                }
+                if (action.Goto is { } target)
+                {
+                    Move(target, reason);
+                }
+            }
+        }
+
+        private void Move(string target, string reason)
+        {
+            var from = _state.Stage!;
+            foreach (var open in _state.OpenTasks.Keys.Order(StringComparer.Ordinal).ToList())
+            {
+                Emit(new TaskClosed(open, Completed: false, $"stage {from} left"));
+            }
+            Emit(new StageLeft(from));
+            Enter(target, reason);
+        }
+
+        private void Enter(string stageId, string reason)
+        {
+            var stage = definition.Stage(stageId);
+            Emit(new StageEntered(stage.Id, stage.Unit));
+            foreach (var task in stage.Tasks)
+            {
+                Emit(new TaskOpened(task.Id, task.Title, task.Unit, task.Due));
+            }
+            foreach (var send in stage.SendOnEntry)
+            {
+                Emit(new MessageSent(send.Message, send.To, $"entering {stage.Id} ({reason})"));
+            }
+        }
+
+        private TimerSchedule Schedule(TimerDefinition timer, DateTimeOffset startedAt, LegalPeriod period)
+        {
+            var calendar = context.Calendar;
+            var deadline = LegalClock.Expiry(startedAt, period, calendar);
+            DateTimeOffset? warnAt = timer.WarnBefore is { } before ? LegalClock.Before(deadline.ExpiresAt, before, calendar) : null;
+            return new TimerSchedule(deadline.ExpiresAt, warnAt, deadline.LastDay, deadline.Steps, deadline.Country,
+                deadline.CalendarVersion, deadline.CalendarSha256);
+        }
+
+        private int WholeDays(DateTimeOffset from, DateTimeOffset to)
+        {
+            var zone = context.Calendar.Zone;
+            var first = Instant.FromDateTimeOffset(from).InZone(zone).Date;
+            var last = Instant.FromDateTimeOffset(to).InZone(zone).Date;
+            return Math.Max(0, Period.Between(first, last, PeriodUnits.Days).Days);
+        }
+    }
+}
