@@ -2,10 +2,21 @@ using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Workflows;
 
-/// <summary>Registers the verbs: workflows validate|list|export.</summary>
+/// <summary>Registers the verbs: workflows validate|list|export|lock.</summary>
 internal static class WorkflowVerbs
 {
-    public static void Register(IConfigurator config)
-    {
-    }
+    public static void Register(IConfigurator config) =>
+        config.AddBranch("workflows", workflows =>
+        {
+            workflows.SetDescription("Validate, list and export the procedure definitions in workflows/.");
+            workflows.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check definitions (default: all of workflows/); print file:line:col errors, exit 1 if any.");
+            workflows.AddCommand<ListCommand>("list")
+                .WithDescription("List every definition version with its hash and timers.");
+            workflows.AddCommand<ExportCommand>("export")
+                .WithDescription("Export a definition as BPMN 2.0 XML or a Mermaid state diagram.")
+                .WithExample("workflows", "export", "border-procedure", "--format", "bpmn", "--out", "border.bpmn");
+            workflows.AddCommand<LockCommand>("lock")
+                .WithDescription("Record the hash of every new definition version in workflows/versions.lock.json.");
+        });
 }

@@ -167,8 +167,9 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                 extensions.Add(new ExtensionDefinition((string)e["on"]!, by, to, max, (string)e["legal-basis"]!, guard));
             }
             var warnBefore = node["warn-before"] is { } w ? Period(at + "/warn-before", (string)w!, false) : null;
+            var startsWhen = GuardAt(at + "/starts-when", (string?)node["starts-when"]);
             return new TimerDefinition(id, (string)node["title"]!, (string)node["legal-basis"]!, Events(node["starts-on"]),
-                period, parameter, workingDays, Events(node["stops-on"]), Events(node["suspends-on"]), Events(node["resumes-on"]),
+                startsWhen, period, parameter, workingDays, Events(node["stops-on"]), Events(node["suspends-on"]), Events(node["resumes-on"]),
                 extensions, warnBefore, Actions(node["on-warning"]), Actions(node["on-breach"]));
         }
 

@@ -34,6 +34,7 @@ public sealed record TimerDefinition(
     string Title,
     string LegalBasis,
     IReadOnlyList<string> StartsOn,
+    Guard? StartsWhen,
     LegalPeriod? Period,
     string? Parameter,
     bool WorkingDays,

@@ -100,7 +100,9 @@ public static class WorkflowEngine
             foreach (var timer in definition.Timers)
             {
                 _state.Timers.TryGetValue(timer.Id, out var current);
-                if (timer.StartsOn.Contains(@event.Type) && current is not { IsLive: true })
+                if (timer.StartsOn.Contains(@event.Type) && current is not { IsLive: true }
+                    && !definition.Stage(_state.Stage!).Final
+                    && (timer.StartsWhen is null || timer.StartsWhen.Holds(@event.Data)))
                 {
                     var period = definition.PeriodOf(timer, context.Calendar.Parameters);
                     Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, now, period.ToString(), timer.WorkingDays,
@@ -210,6 +212,14 @@ public static class WorkflowEngine
         {
             var stage = definition.Stage(stageId);
             Emit(new StageEntered(stage.Id, stage.Unit));
+            if (stage.Final)
+            {
+                // A closed procedure keeps no limit running.
+                foreach (var live in _state.Timers.Values.Where(t => t.IsLive).OrderBy(t => t.Id, StringComparer.Ordinal).ToList())
+                {
+                    Emit(new TimerStopped(live.Id, live.Generation, now, $"stage {stage.Id} reached", Met: true));
+                }
+            }
             foreach (var task in stage.Tasks)
             {
                 Emit(new TaskOpened(task.Id, task.Title, task.Unit, task.Due));

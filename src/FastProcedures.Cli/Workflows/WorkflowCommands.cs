@@ -1,0 +1,184 @@
+using System.ComponentModel;
+using System.Text.Json;
+using FastProcedures.Workflows;
+using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Export;
+using FastProcedures.Workflows.Yaml;
+using Spectre.Console.Cli;
+
+namespace FastProcedures.Cli.Workflows;
+
+/// <summary>Loads the registry and turns definition errors into file:line:col lines and exit 1.</summary>
+internal static class Definitions
+{
+    public static int WithRegistry(Func<WorkflowRegistry, int> body, IEnumerable<string>? files = null)
+    {
+        string directory;
+        try
+        {
+            directory = WorkflowsFolder.Require();
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            return Cli.Fail(e.Message, 2);
+        }
+        WorkflowRegistry registry;
+        try
+        {
+            registry = WorkflowRegistry.Load(directory, files?.Select(Path.GetFullPath));
+        }
+        catch (DefinitionException e)
+        {
+            foreach (var diagnostic in e.Diagnostics)
+            {
+                Console.Error.WriteLine(Relative(diagnostic));
+            }
+            Console.Error.WriteLine($"fastproc: {e.Diagnostics.Count} error(s).");
+            return 1;
+        }
+        return body(registry);
+    }
+
+    private static string Relative(Diagnostic d) =>
+        (d with { File = Path.GetRelativePath(Directory.GetCurrentDirectory(), d.File) }).ToString();
+}
+
+internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[PATH]")]
+        [Description("Definition files to check; default: every definition in workflows/ (and versions/).")]
+        public string[] Paths { get; init; } = [];
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Definitions.WithRegistry(registry =>
+        {
+            var count = registry.All.Count();
+            Console.WriteLine($"{count} definition version(s) valid; calendars: {string.Join(", ", registry.Calendars.Keys.Order())}.");
+            return 0;
+        }, settings.Paths.Length > 0 ? settings.Paths : null);
+}
+
+internal sealed class ListCommand : Command<ListCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--json")]
+        [Description("A JSON array, one object per definition version.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Definitions.WithRegistry(registry =>
+        {
+            if (settings.Json)
+            {
+                var items = registry.All.Select(d => new
+                {
+                    id = d.Id,
+                    version = d.Version,
+                    hash = d.Hash,
+                    title = d.Title,
+                    legalBasis = d.LegalBasis,
+                    @case = d.CaseKind,
+                    appliesFrom = d.AppliesFrom?.ToString("yyyy-MM-dd"),
+                    stages = d.Stages.Select(s => s.Id),
+                    timers = d.Timers.Select(t => new
+                    {
+                        id = t.Id,
+                        period = t.PeriodText,
+                        legalBasis = t.LegalBasis,
+                        counting = t.WorkingDays ? "working-days" : "calendar",
+                        startsOn = t.StartsOn,
+                        stopsOn = t.StopsOn,
+                        extensions = t.Extensions.Select(e => new
+                        {
+                            on = e.On, by = e.By?.ToString(), to = e.To?.ToString(), max = e.Max.ToString(), legalBasis = e.LegalBasis,
+                        }),
+                    }),
+                });
+                Console.WriteLine(JsonSerializer.Serialize(items, new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+            foreach (var d in registry.All)
+            {
+                Console.WriteLine($"{d.Id} v{d.Version}  {d.Hash[..12]}  {d.Title}");
+                foreach (var t in d.Timers)
+                {
+                    Console.WriteLine($"    {t.Id}: {t.PeriodText}{(t.WorkingDays ? " working days" : "")} — {t.LegalBasis}");
+                }
+            }
+            return 0;
+        });
+}
+
+internal sealed class ExportCommand : Command<ExportCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The definition id, e.g. border-procedure.")]
+        public string Id { get; init; } = "";
+
+        [CommandOption("--format <FORMAT>")]
+        [Description("bpmn or mermaid.")]
+        public string Format { get; init; } = "";
+
+        [CommandOption("--version <N>")]
+        [Description("The definition version; default the newest.")]
+        public int? Version { get; init; }
+
+        [CommandOption("--out <FILE>")]
+        [Description("Write to this file instead of stdout.")]
+        public string? Out { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Format is not ("bpmn" or "mermaid"))
+        {
+            return Cli.Fail($"--format: '{settings.Format}' is not bpmn or mermaid.", 2);
+        }
+        return Definitions.WithRegistry(registry =>
+        {
+            WorkflowDefinition definition;
+            try
+            {
+                definition = settings.Version is { } v ? registry.Get(settings.Id, v) : registry.Latest(settings.Id);
+            }
+            catch (KeyNotFoundException e)
+            {
+                return Cli.Fail(e.Message, 2);
+            }
+            var text = settings.Format == "bpmn" ? BpmnExporter.Export(definition) : MermaidExporter.Export(definition);
+            if (settings.Out is null)
+            {
+                Console.Write(text);
+                return 0;
+            }
+            try
+            {
+                File.WriteAllText(settings.Out, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Cli.Fail($"--out: cannot write {settings.Out}: {e.Message}", 1);
+            }
+            Cli.Progress($"Wrote {settings.Out}.");
+            return 0;
+        });
+    }
+}
+
+internal sealed class LockCommand : Command
+{
+    public override int Execute(CommandContext context, CancellationToken cancellationToken) =>
+        Definitions.WithRegistry(registry =>
+        {
+            var added = registry.WriteLock();
+            Console.WriteLine($"{added} new definition version(s) recorded in {WorkflowRegistry.LockFileName}.");
+            return 0;
+        });
+}

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Yaml;
+
+namespace FastProcedures.Workflows.Definitions;
+
+/// <summary>
+/// Every definition version found in a <c>workflows/</c> folder (<c>*.yaml</c> and <c>versions/&lt;id&gt;/v*.yaml</c>)
+/// and the country calendars. Loading fails fast with every error at once: an invalid definition stops start-up.
+/// <c>versions.lock.json</c> records the hash of each released (id, version); a changed file with an unchanged
+/// version is refused, so a case pinned to (id, version, hash) always finds the definition it started under.
+/// </summary>
+public sealed class WorkflowRegistry
+{
+    public const string LockFileName = "versions.lock.json";
+
+    private readonly Dictionary<(string Id, int Version), WorkflowDefinition> _definitions;
+
+    private WorkflowRegistry(string directory, Dictionary<(string, int), WorkflowDefinition> definitions,
+        IReadOnlyDictionary<string, CountryCalendar> calendars)
+    {
+        Directory = directory;
+        _definitions = definitions;
+        Calendars = calendars;
+    }
+
+    public string Directory { get; }
+    public IReadOnlyDictionary<string, CountryCalendar> Calendars { get; }
+
+    public IEnumerable<WorkflowDefinition> All =>
+        _definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version);
+
+    public static WorkflowRegistry Load(string workflowsDirectory, IEnumerable<string>? onlyFiles = null)
+    {
+        var errors = new List<Diagnostic>();
+        var loader = DefinitionLoader.FromWorkflowsDirectory(workflowsDirectory);
+        var files = onlyFiles?.ToList() ?? DefinitionFiles(workflowsDirectory).ToList();
+        var definitions = new Dictionary<(string, int), WorkflowDefinition>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                errors.Add(new Diagnostic(file, 1, 1, "no such file"));
+                continue;
+            }
+            if (loader.Load(file, errors) is not { } definition)
+            {
+                continue;
+            }
+            if (definitions.TryGetValue((definition.Id, definition.Version), out var other))
+            {
+                errors.Add(new Diagnostic(file, 1, 1,
+                    $"{definition.Id} version {definition.Version} is also defined in {other.SourceFile}"));
+                continue;
+            }
+            definitions[(definition.Id, definition.Version)] = definition;
+        }
+
+        IReadOnlyDictionary<string, CountryCalendar> calendars = new Dictionary<string, CountryCalendar>();
+        try
+        {
+            calendars = CalendarLoader.LoadDirectory(workflowsDirectory);
+        }
+        catch (DefinitionException e)
+        {
+            errors.AddRange(e.Diagnostics);
+        }
+        CheckLock(workflowsDirectory, definitions.Values, errors);
+        CheckCountryParameters(workflowsDirectory, definitions.Values, calendars, errors);
+
+        if (errors.Count > 0)
+        {
+            errors.Sort();
+            throw new DefinitionException(errors.Distinct().ToList());
+        }
+        return new WorkflowRegistry(workflowsDirectory, definitions, calendars);
+    }
+
+    public static IEnumerable<string> DefinitionFiles(string workflowsDirectory)
+    {
+        var current = System.IO.Directory.GetFiles(workflowsDirectory, "*.yaml");
+        var versions = Path.Combine(workflowsDirectory, "versions");
+        var old = System.IO.Directory.Exists(versions)
+            ? System.IO.Directory.GetFiles(versions, "*.yaml", SearchOption.AllDirectories)
+            : [];
+        return current.Concat(old).Order(StringComparer.Ordinal);
+    }
+
+    public WorkflowDefinition Get(string id, int version) =>
+        _definitions.TryGetValue((id, version), out var definition)
+            ? definition
+            : throw new KeyNotFoundException($"No definition {id} version {version}.");
+
+    public bool TryGet(string id, int version, out WorkflowDefinition definition) =>
+        _definitions.TryGetValue((id, version), out definition!);
+
+    /// <summary>The newest version of a procedure.</summary>
+    public WorkflowDefinition Latest(string id) =>
+        _definitions.Values.Where(d => d.Id == id).MaxBy(d => d.Version)
+        ?? throw new KeyNotFoundException($"No definition '{id}'.");
+
+    /// <summary>The version in force on a date: the newest whose <c>applies-from</c> is on or before it.</summary>
+    public WorkflowDefinition InForceOn(string id, DateOnly date) =>
+        _definitions.Values
+            .Where(d => d.Id == id && (d.AppliesFrom is null || d.AppliesFrom <= date))
+            .MaxBy(d => d.Version)
+        ?? throw new KeyNotFoundException($"No version of '{id}' is in force on {date:yyyy-MM-dd}.");
+
+    public CountryCalendar Calendar(string country) =>
+        Calendars.TryGetValue(country, out var calendar)
+            ? calendar
+            : throw new KeyNotFoundException($"No calendar for country '{country}'.");
+
+    /// <summary>Records the hash of every (id, version) not yet in the lock file; returns how many were added.</summary>
+    public int WriteLock()
+    {
+        var path = Path.Combine(Directory, LockFileName);
+        var locked = ReadLock(path);
+        var added = 0;
+        foreach (var definition in All)
+        {
+            var versions = locked[definition.Id] as JsonObject ?? new JsonObject();
+            locked[definition.Id] = versions;
+            if (versions[definition.Version.ToString()] is null)
+            {
+                versions[definition.Version.ToString()] = definition.Hash;
+                added++;
+            }
+        }
+        var sorted = new JsonObject(locked.OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        return added;
+    }
+
+    private static JsonObject ReadLock(string path) =>
+        File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? new JsonObject() : new JsonObject();
+
+    private static void CheckLock(string directory, IEnumerable<WorkflowDefinition> definitions, List<Diagnostic> errors)
+    {
+        var path = Path.Combine(directory, LockFileName);
+        JsonObject locked;
+        try
+        {
+            locked = ReadLock(path);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new Diagnostic(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Message));
+            return;
+        }
+        foreach (var definition in definitions)
+        {
+            if (locked[definition.Id]?[definition.Version.ToString()] is JsonValue hash
+                && (string?)hash != definition.Hash)
+            {
+                errors.Add(new Diagnostic(definition.SourceFile, 1, 1,
+                    $"{definition.Id} version {definition.Version} changed (sha256 {definition.Hash[..12]}…, released as " +
+                    $"{((string?)hash)?[..Math.Min(12, ((string?)hash)!.Length)]}…): give the change a new version and keep " +
+                    $"version {definition.Version} in versions/{definition.Id}/v{definition.Version}.yaml"));
+            }
+        }
+    }
+
+    /// <summary>A country's value for a definition parameter must lie within the legal range the definition gives.</summary>
+    private static void CheckCountryParameters(
+        string directory, IEnumerable<WorkflowDefinition> definitions, IReadOnlyDictionary<string, CountryCalendar> calendars,
+        List<Diagnostic> errors)
+    {
+        foreach (var parameter in definitions.SelectMany(d => d.Parameters).DistinctBy(p => (p.Id, p.Min, p.Max)))
+        {
+            foreach (var calendar in calendars.Values)
+            {
+                if (!calendar.Parameters.TryGetValue(parameter.Id, out var text))
+                {
+                    continue;
+                }
+                if (!LegalPeriod.TryParse(text, false, out var value, out _)
+                    || value.ComparableLength < parameter.Min.ComparableLength
+                    || value.ComparableLength > parameter.Max.ComparableLength)
+                {
+                    errors.Add(new Diagnostic(Path.Combine(directory, "calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1,
+                        $"{calendar.Country} sets {parameter.Id} to {text}, outside the legal range {parameter.Min}..{parameter.Max} ({parameter.LegalBasis})"));
+                }
+            }
+        }
+    }
+}
