@@ -25,7 +25,7 @@ public sealed class SchemaValidator
             return;
         }
         using var document = JsonDocument.Parse(source.Root.ToJsonString());
-        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
         if (results.IsValid)
         {
             return;
@@ -42,7 +42,9 @@ public sealed class SchemaValidator
             {
                 var diagnostic = keyword == "additionalProperties" || message.Contains("false schema")
                     ? source.AtKey(pointer, $"'{LastSegment(pointer)}' is not allowed here")
-                    : source.At(pointer, $"{Describe(pointer)}{message}");
+                    : keyword == "required"
+                        ? source.At(pointer, $"{Describe(pointer)}missing {Missing(message)}")
+                        : source.At(pointer, $"{Describe(pointer)}{message}");
                 if (found.Add(diagnostic.ToString()))
                 {
                     errors.Add(diagnostic);
@@ -51,8 +53,13 @@ public sealed class SchemaValidator
         }
     }
 
+    /// <summary>The failing nodes only: errors inside a oneOf/anyOf branch that another branch satisfied are noise.</summary>
     private static IEnumerable<EvaluationResults> Flatten(EvaluationResults results)
     {
+        if (results.IsValid)
+        {
+            yield break;
+        }
         yield return results;
         foreach (var detail in results.Details ?? [])
         {
@@ -61,6 +68,14 @@ public sealed class SchemaValidator
                 yield return nested;
             }
         }
+    }
+
+    /// <summary>"missing legal-basis (...)": a timer or extension without its legal basis is refused.</summary>
+    private static string Missing(string message)
+    {
+        var names = System.Text.RegularExpressions.Regex.Matches(message, "\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var text = names.Count == 0 ? message : string.Join(", ", names);
+        return names.Contains("legal-basis") ? text + " (every timer and extension must cite its regulation and article)" : text;
     }
 
     private static string LastSegment(string pointer) =>
