@@ -27,6 +27,7 @@ public static class WorkflowEngine
                 if (!_state.Started)
                 {
                     Enter(definition.Initial, "workflow started");
+                    StartSuspendResumeExtend(@event);
                 }
             }
             else if (_state.Started && @event.Type != WorkflowEvents.DeadlineReached)
