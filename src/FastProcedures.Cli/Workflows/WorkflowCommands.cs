@@ -39,8 +39,12 @@ internal static class Definitions
         return body(registry);
     }
 
-    private static string Relative(Diagnostic d) =>
-        (d with { File = Path.GetRelativePath(Directory.GetCurrentDirectory(), d.File) }).ToString();
+    /// <summary>A file under the working directory is named relative to it, any other by its full path.</summary>
+    private static string Relative(Diagnostic d)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), d.File);
+        return (d with { File = relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(d.File) : relative }).ToString();
+    }
 }
 
 internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
