@@ -1,0 +1,32 @@
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Asylum.Appeals;
+
+/// <summary>Record that the decision became final: the appeal window passed unused (APR Art. 67).</summary>
+public sealed record RecordFinalDecision(string CaseId, long? ExpectedVersion, string RecordedBy);
+
+public static class RecordFinalDecisionHandler
+{
+    public static IReadOnlyList<object> Decide(AsylumCase? state, RecordFinalDecision command, DateTimeOffset now)
+    {
+        var open = Validation.Open(state, command.CaseId);
+        Validation.Required(command.RecordedBy, "RecordedBy");
+        Validation.Require(open.Decision is not null, $"Case {command.CaseId} has no decision.");
+        if (open.Final)
+        {
+            return [];
+        }
+        Validation.Require(open.Appeal is null, $"An appeal is pending on case {command.CaseId}: the decision becomes final when it is decided.");
+        Validation.Require(open.Decision!.AppealWindowEndsAt is not { } ends || ends <= now,
+            $"The appeal window of case {command.CaseId} is open until {open.Decision.AppealWindowEndsAt:O}.");
+        return [new DecisionBecameFinal(command.CaseId, open.Decision.Negative, command.RecordedBy, now)];
+    }
+
+    public static Task<CaseChange> Handle(
+        RecordFinalDecision command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
+            (state, now) => Decide(state, command, now), cancellation);
+}

@@ -1,0 +1,218 @@
+using FastProcedures.Cases.Workflows;
+
+namespace FastProcedures.Cases.Asylum;
+
+public enum ApplicationPlace { Border, Territory }
+
+public enum ScreeningReferral { Asylum, Return }
+
+public enum SecurityCheckOutcome { Clear, Hit }
+
+/// <summary>APR Art. 35-41 outcomes of a first-instance decision.</summary>
+public enum DecisionOutcome
+{
+    GrantedRefugee,
+    GrantedSubsidiary,
+    RejectedUnfounded,
+    RejectedManifestlyUnfounded,
+    Inadmissible,
+    ImplicitlyWithdrawn,
+}
+
+/// <summary><c>Upheld</c>: the court found for the applicant; <c>Dismissed</c>: the rejection stands.</summary>
+public enum AppealOutcome { Upheld, Dismissed }
+
+public enum ResponsibilityOutcome { Accepted, Refused }
+
+/// <summary>Personal data of the applicant (GDPR Art. 5): kept apart so it can be protected on its own.</summary>
+public sealed record PersonalDetails(string FullName, DateOnly? DateOfBirth, string? Contact);
+
+/// <summary>The legal ground of a decision as a code from the definition (e.g. <c>APR Art. 42(1)(j)</c>) with free text.</summary>
+public sealed record DecisionReason(string Code, string Text);
+
+/// <summary>The return decision issued together with a negative asylum decision (2023 pilot; RBPR Art. 4, RD Art. 6).</summary>
+public sealed record JointReturnDecision(int VoluntaryDepartureDays, string LegalBasis, string Reason);
+
+// Reception unit ---------------------------------------------------------------------------------------------------
+
+/// <summary>A person expresses the wish to apply for protection (APR Art. 26); starts screening and the registration limit.</summary>
+public sealed record ApplicationMade(
+    string CaseId, string Country, ApplicationPlace Place, string Location, string Nationality, bool HasTravelDocument,
+    PersonalDetails Applicant, string MadeBy, DateTimeOffset MadeAt);
+
+/// <summary>Screening Regulation Art. 8: identity, health and vulnerability, security checks begin.</summary>
+public sealed record ScreeningStarted(string CaseId, string StartedBy, DateTimeOffset StartedAt);
+
+/// <summary>Screening Regulation Art. 17: the debriefing form records the checks and the referral.</summary>
+public sealed record ScreeningCompleted(
+    string CaseId, bool IdentityVerified, bool HealthCheckDone, IReadOnlyList<string> Vulnerabilities,
+    SecurityCheckOutcome SecurityCheck, ScreeningReferral Referral, string CompletedBy, DateTimeOffset CompletedAt);
+
+/// <summary>Eurodac Regulation Art. 15 and 22: fingerprints and facial image taken within 72 hours.</summary>
+public sealed record BiometricsTaken(string CaseId, string EurodacReference, string TakenBy, DateTimeOffset TakenAt);
+
+/// <summary>APR Art. 27: the application is registered; recorded together with the procedure it is routed to.</summary>
+public sealed record ApplicationRegistered(string CaseId, string RegisteredBy, DateTimeOffset RegisteredAt);
+
+/// <summary>The procedure the case enters (APR Art. 42, 45: border, accelerated, regular, inadmissibility) and why.</summary>
+public sealed record ProcedureAssigned(
+    string CaseId, string Procedure, string Ground, string LegalBasis, string AssignedBy, DateTimeOffset AssignedAt);
+
+/// <summary>The asylum unit took over a registered case from reception (hand-over without a gap).</summary>
+public sealed record CaseAcceptedByUnit(string CaseId, string Unit, string AcceptedBy, DateTimeOffset AcceptedAt);
+
+// Asylum unit ------------------------------------------------------------------------------------------------------
+
+/// <summary>APR Art. 28: the applicant lodges the application.</summary>
+public sealed record ApplicationLodged(string CaseId, string LodgedBy, DateTimeOffset LodgedAt);
+
+/// <summary>AMMR Art. 39-41: the responsibility check starts.</summary>
+public sealed record ResponsibilityCheckStarted(string CaseId, string StartedBy, DateTimeOffset StartedAt);
+
+/// <summary>AMMR Art. 39: take-charge request sent to another Member State.</summary>
+public sealed record TakeChargeRequestSent(string CaseId, string RequestedState, bool EurodacHit, string SentBy, DateTimeOffset SentAt);
+
+/// <summary>AMMR Art. 41: take-back notification sent.</summary>
+public sealed record TakeBackNotificationSent(string CaseId, string RequestedState, string SentBy, DateTimeOffset SentAt);
+
+/// <summary>AMMR Art. 40(1), 41(2): the requested State replied (silence counts as acceptance).</summary>
+public sealed record ResponsibilityReplyReceived(string CaseId, ResponsibilityOutcome Outcome, string RecordedBy, DateTimeOffset ReceivedAt);
+
+/// <summary>AMMR Art. 42: the transfer decision is notified to the applicant.</summary>
+public sealed record TransferDecisionNotified(string CaseId, string NotifiedBy, DateTimeOffset NotifiedAt);
+
+public sealed record TransferScheduled(string CaseId, DateOnly TransferOn, string ScheduledBy, DateTimeOffset ScheduledAt);
+
+/// <summary>AMMR Art. 46: the transfer was carried out.</summary>
+public sealed record TransferExecuted(string CaseId, string ExecutedBy, DateTimeOffset ExecutedAt);
+
+public sealed record InterviewScheduled(string CaseId, DateTimeOffset InterviewOn, string ScheduledBy, DateTimeOffset ScheduledAt);
+
+/// <summary>APR Art. 12-14: the personal interview.</summary>
+public sealed record InterviewHeld(string CaseId, string HeldBy, DateTimeOffset HeldAt);
+
+/// <summary>
+/// The first-instance decision with its reason, legal basis and officer; for a negative one the appeal window and
+/// whether an appeal suspends removal (APR Art. 67-68), and the return decision issued with it (2023 pilot).
+/// </summary>
+public sealed record DecisionIssued(
+    string CaseId, DecisionOutcome Outcome, bool Negative, DecisionReason Reason, string LegalBasis, string DecidedBy,
+    DateTimeOffset DecidedAt, string? AppealWindow, DateTimeOffset? AppealWindowEndsAt, bool AppealSuspendsRemoval,
+    JointReturnDecision? ReturnDecision);
+
+/// <summary>APR Art. 67: an appeal is lodged; APR Art. 68: whether it lets the applicant remain.</summary>
+public sealed record AppealLodged(string CaseId, bool SuspensiveEffect, string Court, string LodgedBy, DateTimeOffset LodgedAt);
+
+public sealed record AppealDecided(string CaseId, AppealOutcome Outcome, string Court, string RecordedBy, DateTimeOffset DecidedAt);
+
+/// <summary>No appeal is possible any more: the window passed or the appeal was decided.</summary>
+public sealed record DecisionBecameFinal(string CaseId, bool Negative, string RecordedBy, DateTimeOffset BecameFinalAt);
+
+public sealed record AsylumCaseClosed(string CaseId, string Reason, string ClosedBy, DateTimeOffset ClosedAt);
+
+/// <summary>CFMR (Reg. 2024/1359): a declared crisis covers this case; its derogations extend the named timers.</summary>
+public sealed record CrisisDerogationApplied(
+    string CaseId, string CrisisId, bool CoversCase, IReadOnlyList<string> Timers, string AppliedBy, DateTimeOffset AppliedAt);
+
+/// <summary>APR Art. 41: the applicant absconded; timers suspend as the definition says.</summary>
+public sealed record ApplicantAbsconded(string CaseId, string RecordedBy, DateTimeOffset AbscondedAt);
+
+public sealed record ApplicantReappeared(string CaseId, string RecordedBy, DateTimeOffset ReappearedAt);
+
+/// <summary>AMMR Art. 67(11): the applicant is relocated; the border limit becomes 16 weeks.</summary>
+public sealed record ApplicantRelocated(string CaseId, string ToState, string RecordedBy, DateTimeOffset RelocatedAt);
+
+/// <summary>Return counselling offered from the start of the procedure (2023 pilot practice).</summary>
+public sealed record ReturnCounsellingHeld(string CaseId, string HeldBy, DateTimeOffset HeldAt);
+
+/// <summary>RCD Art. 10-11: the applicant is detained.</summary>
+public sealed record ApplicantDetained(string CaseId, string Facility, string Grounds, string OrderedBy, DateTimeOffset DetainedAt);
+
+public sealed record ApplicantReleased(string CaseId, string ReleasedBy, DateTimeOffset ReleasedAt);
+
+/// <summary>The return unit opened the return case linked to this asylum case.</summary>
+public sealed record ReturnCaseLinked(string CaseId, string ReturnCaseId, DateTimeOffset LinkedAt);
+
+/// <summary>The return unit acknowledged the hand-over dossier.</summary>
+public sealed record HandOverAcknowledged(string CaseId, string ReturnCaseId, string AcknowledgedBy, DateTimeOffset AcknowledgedAt);
+
+/// <summary>
+/// What decisions on an asylum case need; everything else lives in projections. Built by <see cref="Fold"/> from
+/// the case's events, workflow events included.
+/// </summary>
+public sealed record AsylumCase(
+    string Id,
+    string Country,
+    ApplicationPlace Place,
+    string Nationality,
+    bool HasTravelDocument,
+    DateTimeOffset MadeAt,
+    long Version,
+    IReadOnlyList<string> Vulnerabilities,
+    bool Detained,
+    bool Registered,
+    bool AcceptedByAsylumUnit,
+    bool Lodged,
+    bool Interviewed,
+    string? Procedure,
+    DecisionIssued? Decision,
+    AppealLodged? Appeal,
+    AppealDecided? AppealDecision,
+    bool Final,
+    bool Closed,
+    bool Absconded,
+    string? ReturnCaseId,
+    DateTimeOffset? HandedOverAt,
+    bool HandOverConfirmed,
+    CaseWorkflows Workflows)
+{
+    public static AsylumCase Begin(ApplicationMade made) => new(made.CaseId, made.Country, made.Place, made.Nationality,
+        made.HasTravelDocument, made.MadeAt, 1, [], false, false, false, false, false, null, null, null, null, false, false, false, null, null, false, CaseWorkflows.None);
+
+    /// <summary>An appeal window is open: a negative decision, not final, no appeal lodged yet.</summary>
+    public bool AppealWindowOpen => Decision is { Negative: true } && !Final && Appeal is null;
+
+    public bool SuspensiveAppealPending => Appeal is { SuspensiveEffect: true } && AppealDecision is null;
+
+    public static AsylumCase? Fold(AsylumCase? state, object @event) => @event switch
+    {
+        ApplicationMade made => Begin(made),
+        _ when state is null => null,
+        _ => state.Next(@event) with { Version = state.Version + 1 },
+    };
+
+    private AsylumCase Next(object @event) => @event switch
+    {
+        ScreeningCompleted e => this with { Vulnerabilities = e.Vulnerabilities },
+        ApplicantDetained => this with { Detained = true },
+        ApplicantReleased => this with { Detained = false },
+        ApplicationRegistered => this with { Registered = true },
+        ProcedureAssigned e => this with { Procedure = e.Procedure },
+        ApplicationLodged => this with { Lodged = true },
+        InterviewHeld => this with { Interviewed = true },
+        CaseAcceptedByUnit { Unit: "asylum" } => this with { AcceptedByAsylumUnit = true },
+        DecisionIssued e => this with { Decision = e },
+        AppealLodged e => this with { Appeal = e },
+        AppealDecided e => this with { AppealDecision = e },
+        DecisionBecameFinal => this with { Final = true },
+        AsylumCaseClosed => this with { Closed = true },
+        ApplicantAbsconded => this with { Absconded = true },
+        ApplicantReappeared => this with { Absconded = false },
+        ReturnCaseLinked e => this with { ReturnCaseId = e.ReturnCaseId },
+        HandOverAcknowledged => this with { HandOverConfirmed = true },
+        UnitMessageSent { Step.Message: "AsylumCaseHandedOver" } e => this with { HandedOverAt = e.At },
+        WorkflowStarted or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
+        _ => this,
+    };
+
+    /// <summary>Which procedure an asylum case event starts (DESIGN §3): screening on the application, the assigned
+    /// procedure at registration, the AMMR responsibility check beside it. The version is the one in force on the
+    /// day the application was made.</summary>
+    public static WorkflowStart? Starts(DateOnly applicationDate, object @event) => @event switch
+    {
+        ApplicationMade => new WorkflowStart("screening", applicationDate),
+        ProcedureAssigned e => new WorkflowStart(e.Procedure, applicationDate),
+        ResponsibilityCheckStarted => new WorkflowStart("ammr-responsibility", applicationDate),
+        _ => null,
+    };
+}

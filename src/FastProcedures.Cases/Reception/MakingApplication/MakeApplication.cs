@@ -1,0 +1,39 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Reception.MakingApplication;
+
+/// <summary>Record that a person applied for protection (APR Art. 26), at the border or in the territory.</summary>
+public sealed record MakeApplication(
+    string CaseId, string Country, ApplicationPlace Place, string Location, string Nationality, bool HasTravelDocument,
+    PersonalDetails Applicant, string MadeBy);
+
+public static class MakeApplicationHandler
+{
+    public static IReadOnlyList<object> Decide(AsylumCase? state, MakeApplication command, DateTimeOffset now)
+    {
+        if (state is not null)
+        {
+            return []; // the same application recorded again
+        }
+        Validation.CaseId(command.CaseId, command.Country);
+        Validation.Required(command.Location, "Location");
+        Validation.Require(command.Nationality is { Length: 3 } && command.Nationality.All(char.IsAsciiLetterUpper),
+            $"Nationality '{command.Nationality}' is not an ISO 3166-1 alpha-3 code (e.g. SYR, or XXX when stateless).");
+        Validation.Required(command.Applicant?.FullName, "Applicant name");
+        Validation.Required(command.MadeBy, "MadeBy");
+        return
+        [
+            new ApplicationMade(command.CaseId, command.Country, command.Place, command.Location, command.Nationality,
+                command.HasTravelDocument, command.Applicant!, command.MadeBy, now),
+        ];
+    }
+
+    public static Task<CaseChange> Handle(
+        MakeApplication command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, null,
+            (state, now) => Decide(state, command, now), cancellation);
+}

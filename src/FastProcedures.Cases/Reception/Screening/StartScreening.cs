@@ -1,0 +1,27 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Reception.Screening;
+
+/// <summary>Begin the screening checks (Screening Regulation Art. 8).</summary>
+public sealed record StartScreening(string CaseId, long? ExpectedVersion, string StartedBy);
+
+public static class StartScreeningHandler
+{
+    public static IReadOnlyList<object> Decide(AsylumCase? state, StartScreening command, DateTimeOffset now)
+    {
+        var open = Validation.Open(state, command.CaseId);
+        Validation.Required(command.StartedBy, "StartedBy");
+        return open.Workflows.StageOf("screening") is null || open.Registered
+            ? throw new CaseCommandRefused($"Case {command.CaseId} is not awaiting screening.")
+            : [new ScreeningStarted(command.CaseId, command.StartedBy, now)];
+    }
+
+    public static Task<CaseChange> Handle(
+        StartScreening command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
+            (state, now) => Decide(state, command, now), cancellation);
+}

@@ -1,0 +1,26 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Reception.Screening;
+
+/// <summary>Record that fingerprints and facial image were taken for Eurodac (Eurodac Reg. Art. 15, 22).</summary>
+public sealed record TakeBiometrics(string CaseId, long? ExpectedVersion, string EurodacReference, string TakenBy);
+
+public static class TakeBiometricsHandler
+{
+    public static IReadOnlyList<object> Decide(AsylumCase? state, TakeBiometrics command, DateTimeOffset now)
+    {
+        Validation.Open(state, command.CaseId);
+        Validation.Required(command.EurodacReference, "EurodacReference");
+        Validation.Required(command.TakenBy, "TakenBy");
+        return [new BiometricsTaken(command.CaseId, command.EurodacReference, command.TakenBy, now)];
+    }
+
+    public static Task<CaseChange> Handle(
+        TakeBiometrics command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
+            (state, now) => Decide(state, command, now), cancellation);
+}

@@ -1,0 +1,202 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+
+namespace FastProcedures.Cases.Return;
+
+public enum ReturnBasis { AsylumRejection, IrregularStay }
+
+public enum DetentionReviewOutcome { Continued, Ended }
+
+/// <summary>Why a removal may not happen now (RD Art. 7, 9; APR Art. 68; AMMR Art. 46).</summary>
+public enum RemovalBar
+{
+    NoReturnDecision,
+    VoluntaryDepartureRunning,
+    AppealWindowOpen,
+    SuspensiveAppealPending,
+    RightToRemain,
+    TransferPending,
+    MedicalOrVulnerabilityHold,
+    CaseClosed,
+}
+
+/// <summary>What the return unit needs from the asylum unit, in one typed hand-over (no gap between units).</summary>
+public sealed record HandOverDossier(
+    string AsylumCaseId, string Nationality, string FinalDecisionOutcome, string FinalDecisionReasonCode,
+    DateTimeOffset FinalDecisionAt, DateTimeOffset BecameFinalAt, bool TravelDocumentHeld,
+    IReadOnlyList<string> Vulnerabilities, bool Detained, IReadOnlyList<string> RunningDeadlines);
+
+/// <summary>A return case opens: after a negative asylum decision (linked) or for an irregular stay (RD Art. 6).</summary>
+public sealed record ReturnCaseOpened(
+    string CaseId, string Country, ReturnBasis Basis, string? AsylumCaseId, bool BorderProcedure, string Nationality,
+    string OpenedBy, DateTimeOffset OpenedAt);
+
+/// <summary>RD Art. 6-7 (RBPR Art. 4 in the border): the return decision with its voluntary departure period; issued
+/// together with the negative asylum decision when linked (2023 pilot's joint decision).</summary>
+public sealed record ReturnDecisionIssued(
+    string CaseId, bool VoluntaryDeparture, int VoluntaryDepartureDays, DateTimeOffset? VoluntaryDepartureEndsAt,
+    DecisionReason Reason, string LegalBasis, bool JointWithAsylumDecision, string DecidedBy, DateTimeOffset DecidedAt);
+
+/// <summary>RD Art. 7(2): the voluntary departure period is extended.</summary>
+public sealed record VoluntaryDepartureExtended(string CaseId, int ByDays, DateTimeOffset EndsAt, string Reason, string ExtendedBy, DateTimeOffset ExtendedAt);
+
+public sealed record ReturnCounsellingGiven(string CaseId, string HeldBy, DateTimeOffset HeldAt);
+
+public sealed record AssistedVoluntaryReturnRequested(string CaseId, string RequestedBy, DateTimeOffset RequestedAt);
+
+public sealed record TravelDocumentRequested(string CaseId, string FromAuthority, string RequestedBy, DateTimeOffset RequestedAt);
+
+public sealed record TravelDocumentObtained(string CaseId, string DocumentReference, string RecordedBy, DateTimeOffset ObtainedAt);
+
+/// <summary>RD Art. 15(1): detention for removal, at most 6 months (Art. 15(5)).</summary>
+public sealed record DetentionOrdered(string CaseId, string Facility, string Grounds, string OrderedBy, DateTimeOffset OrderedAt);
+
+/// <summary>RD Art. 15(3): detention reviewed at reasonable intervals.</summary>
+public sealed record DetentionReviewed(string CaseId, DetentionReviewOutcome Outcome, string ReviewedBy, DateTimeOffset ReviewedAt);
+
+/// <summary>RD Art. 15(6): detention extended (non-cooperation, delayed documents), at most 12 further months.</summary>
+public sealed record DetentionExtended(string CaseId, string Grounds, string ExtendedBy, DateTimeOffset ExtendedAt);
+
+public sealed record DetentionEnded(string CaseId, string Reason, string EndedBy, DateTimeOffset EndedAt);
+
+public sealed record RemovalScheduled(
+    string CaseId, DateOnly RemovalOn, string Carrier, string Flight, int Escorts, string ScheduledBy, DateTimeOffset ScheduledAt);
+
+public sealed record RemovalCancelled(string CaseId, string Reason, string CancelledBy, DateTimeOffset CancelledAt);
+
+/// <summary>RD Art. 8: the removal was carried out.</summary>
+public sealed record RemovalExecuted(string CaseId, string ExecutedBy, DateTimeOffset ExecutedAt);
+
+public sealed record VoluntaryDepartureConfirmed(string CaseId, string ConfirmedBy, DateTimeOffset DepartedAt);
+
+public sealed record ReturneeAbsconded(string CaseId, string RecordedBy, DateTimeOffset AbscondedAt);
+
+public sealed record ReturneeReappeared(string CaseId, string RecordedBy, DateTimeOffset ReappearedAt);
+
+/// <summary>RD Art. 11: an entry ban, counted from the date of departure (CJEU C-225/16 Ouhrami).</summary>
+public sealed record EntryBanIssued(string CaseId, int Years, string LegalBasis, string IssuedBy, DateTimeOffset IssuedAt);
+
+public sealed record ReturnCaseClosed(string CaseId, string Reason, string ClosedBy, DateTimeOffset ClosedAt);
+
+/// <summary>The hand-over dossier arrived from the asylum unit and was acknowledged.</summary>
+public sealed record HandOverReceived(string CaseId, HandOverDossier Dossier, string AcknowledgedBy, DateTimeOffset ReceivedAt);
+
+/// <summary>What the linked asylum case says about staying: appeal lodged/decided, decision final (APR Art. 68).</summary>
+public sealed record LinkedAsylumStatusChanged(
+    string CaseId, bool AppealWindowOpen, bool SuspensiveAppealPending, bool AsylumDecisionFinal, bool AppealUpheld,
+    DateTimeOffset ChangedAt);
+
+/// <summary>A medical or vulnerability hold (RD Art. 9(2)(a), 5): removal waits until it is lifted.</summary>
+public sealed record RemovalHoldPlaced(string CaseId, string Reason, string PlacedBy, DateTimeOffset PlacedAt);
+
+public sealed record RemovalHoldLifted(string CaseId, string LiftedBy, DateTimeOffset LiftedAt);
+
+public sealed record ReturnCase(
+    string Id,
+    string Country,
+    ReturnBasis Basis,
+    string? AsylumCaseId,
+    bool BorderProcedure,
+    string Nationality,
+    DateTimeOffset OpenedAt,
+    long Version,
+    ReturnDecisionIssued? Decision,
+    DateTimeOffset? VoluntaryDepartureEndsAt,
+    bool AppealWindowOpen,
+    bool SuspensiveAppealPending,
+    bool AsylumDecisionFinal,
+    bool TransferPending,
+    string? Hold,
+    bool Detained,
+    RemovalScheduled? Removal,
+    bool Removed,
+    bool Closed,
+    HandOverDossier? Dossier,
+    CaseWorkflows Workflows)
+{
+    public static ReturnCase Begin(ReturnCaseOpened opened) => new(opened.CaseId, opened.Country, opened.Basis,
+        opened.AsylumCaseId, opened.BorderProcedure, opened.Nationality, opened.OpenedAt, 1, null, null,
+        opened.Basis == ReturnBasis.AsylumRejection, false, opened.Basis == ReturnBasis.IrregularStay, false, null, false,
+        null, false, false, null, CaseWorkflows.None);
+
+    public static ReturnCase? Fold(ReturnCase? state, object @event) => @event switch
+    {
+        ReturnCaseOpened opened => Begin(opened),
+        _ when state is null => null,
+        _ => state.Next(@event) with { Version = state.Version + 1 },
+    };
+
+    private ReturnCase Next(object @event) => @event switch
+    {
+        ReturnDecisionIssued e => this with { Decision = e, VoluntaryDepartureEndsAt = e.VoluntaryDepartureEndsAt },
+        VoluntaryDepartureExtended e => this with { VoluntaryDepartureEndsAt = e.EndsAt },
+        LinkedAsylumStatusChanged e => this with
+        {
+            AppealWindowOpen = e.AppealWindowOpen, SuspensiveAppealPending = e.SuspensiveAppealPending,
+            AsylumDecisionFinal = e.AsylumDecisionFinal,
+        },
+        HandOverReceived e => this with { Dossier = e.Dossier, AsylumDecisionFinal = true, AppealWindowOpen = false },
+        RemovalHoldPlaced e => this with { Hold = e.Reason },
+        RemovalHoldLifted => this with { Hold = null },
+        DetentionOrdered => this with { Detained = true },
+        DetentionEnded => this with { Detained = false },
+        DetentionReviewed { Outcome: DetentionReviewOutcome.Ended } => this with { Detained = false },
+        RemovalScheduled e => this with { Removal = e },
+        RemovalCancelled => this with { Removal = null },
+        RemovalExecuted => this with { Removed = true, Detained = false },
+        ReturnCaseClosed => this with { Closed = true },
+        WorkflowStarted or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
+        _ => this,
+    };
+
+    /// <summary>
+    /// Every bar that stands against removing the person at <paramref name="at"/>: no final return decision, the
+    /// voluntary departure period (RD Art. 7), an open appeal window or a pending appeal with suspensive effect
+    /// (APR Art. 68, RD Art. 13(2)), a pending AMMR transfer, a medical or vulnerability hold (RD Art. 9(2)(a)).
+    /// </summary>
+    public IReadOnlyList<RemovalBar> RemovalBars(DateTimeOffset at)
+    {
+        var bars = new List<RemovalBar>();
+        if (Closed || Removed)
+        {
+            bars.Add(RemovalBar.CaseClosed);
+        }
+        if (Decision is null)
+        {
+            bars.Add(RemovalBar.NoReturnDecision);
+        }
+        if (VoluntaryDepartureEndsAt is { } ends && ends > at)
+        {
+            bars.Add(RemovalBar.VoluntaryDepartureRunning);
+        }
+        if (AppealWindowOpen)
+        {
+            bars.Add(RemovalBar.AppealWindowOpen);
+        }
+        if (SuspensiveAppealPending)
+        {
+            bars.Add(RemovalBar.SuspensiveAppealPending);
+        }
+        if (TransferPending)
+        {
+            bars.Add(RemovalBar.TransferPending);
+        }
+        if (Hold is not null)
+        {
+            bars.Add(RemovalBar.MedicalOrVulnerabilityHold);
+        }
+        return bars;
+    }
+
+    public static WorkflowStart? Starts(object @event) => @event switch
+    {
+        ReturnCaseOpened e => new WorkflowStart(e.BorderProcedure ? "return-border-procedure" : "return-procedure",
+            DateOnly.FromDateTime(e.OpenedAt.UtcDateTime)),
+        ReturnBorderProcedureEnded e => new WorkflowStart("return-procedure", DateOnly.FromDateTime(e.EndedAt.UtcDateTime)),
+        _ => null,
+    };
+}
+
+/// <summary>RBPR Art. 4(2): the return border procedure's limit passed; the case falls to the ordinary return
+/// procedure under the Return Directive.</summary>
+public sealed record ReturnBorderProcedureEnded(string CaseId, string Reason, DateTimeOffset EndedAt);

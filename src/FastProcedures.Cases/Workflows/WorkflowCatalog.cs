@@ -1,0 +1,40 @@
+using FastProcedures.Workflows;
+using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Definitions;
+
+namespace FastProcedures.Cases.Workflows;
+
+/// <summary>A case's pinned definition is missing or no longer has the hash the case recorded.</summary>
+public sealed class PinnedDefinitionException(string message) : Exception(message);
+
+/// <summary>
+/// The definitions and country calendars the cases run on, loaded once at start-up from <c>workflows/</c>; an invalid
+/// definition stops the start with its <c>file:line:col</c> errors (STYLE: definitions fail fast).
+/// </summary>
+public sealed class WorkflowCatalog(WorkflowRegistry registry)
+{
+    public WorkflowRegistry Registry { get; } = registry;
+
+    public static WorkflowCatalog Load(string? workflowsDirectory = null) =>
+        new(WorkflowRegistry.Load(workflowsDirectory ?? WorkflowsFolder.Require()));
+
+    public CountryCalendar Calendar(string country) => Registry.Calendar(country);
+
+    /// <summary>The version of a procedure in force on a date (its <c>applies-from</c>), for a case starting it.</summary>
+    public WorkflowDefinition InForceOn(string workflow, DateOnly date) => Registry.InForceOn(workflow, date);
+
+    /// <summary>The exact definition a case was pinned to; never another version or an altered file.</summary>
+    public WorkflowDefinition Pinned(WorkflowInstance instance)
+    {
+        if (!Registry.TryGet(instance.Id, instance.Version, out var definition))
+        {
+            throw new PinnedDefinitionException($"Definition {instance.Id} version {instance.Version} is missing from workflows/.");
+        }
+        if (definition.Hash != instance.Hash)
+        {
+            throw new PinnedDefinitionException(
+                $"Definition {instance.Id} version {instance.Version} has sha256 {definition.Hash[..12]}…, the case was pinned to {instance.Hash[..Math.Min(12, instance.Hash.Length)]}….");
+        }
+        return definition;
+    }
+}
