@@ -61,6 +61,12 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
         {
             var count = registry.All.Count();
             Console.WriteLine($"{count} definition version(s) valid; calendars: {string.Join(", ", registry.Calendars.Keys.Order())}.");
+            if (registry.Data is { } data)
+            {
+                Console.WriteLine($"Data valid: routing rules v{data.Routing.Version} ({data.Routing.Rules.Count} rules), recognition rates " +
+                    $"v{data.RecognitionRates.Version} ({data.RecognitionRates.ReferencePeriod}), crisis periods v{data.CrisisPeriods.Version} " +
+                    $"({data.CrisisPeriods.All.Count} declared).");
+            }
             return 0;
         }, settings.Paths.Length > 0 ? settings.Paths : null);
 }

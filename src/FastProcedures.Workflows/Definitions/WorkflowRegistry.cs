@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Crisis;
+using FastProcedures.Workflows.Routing;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Definitions;
@@ -18,15 +20,19 @@ public sealed class WorkflowRegistry
     private readonly Dictionary<(string Id, int Version), WorkflowDefinition> _definitions;
 
     private WorkflowRegistry(string directory, Dictionary<(string, int), WorkflowDefinition> definitions,
-        IReadOnlyDictionary<string, CountryCalendar> calendars)
+        IReadOnlyDictionary<string, CountryCalendar> calendars, WorkflowData? data)
     {
         Directory = directory;
         _definitions = definitions;
         Calendars = calendars;
+        Data = data;
     }
 
     public string Directory { get; }
     public IReadOnlyDictionary<string, CountryCalendar> Calendars { get; }
+
+    /// <summary>The routing and crisis data of <c>workflows/data/</c>; null when the folder has no <c>data/</c>.</summary>
+    public WorkflowData? Data { get; }
 
     public IEnumerable<WorkflowDefinition> All =>
         _definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version);
@@ -68,13 +74,14 @@ public sealed class WorkflowRegistry
         }
         CheckLock(workflowsDirectory, definitions.Values, errors);
         CheckCountryParameters(workflowsDirectory, definitions.Values, calendars, errors);
+        var data = WorkflowData.Load(workflowsDirectory, definitions.Values.ToList(), errors);
 
         if (errors.Count > 0)
         {
             errors.Sort();
             throw new DefinitionException(errors.Distinct().ToList());
         }
-        return new WorkflowRegistry(workflowsDirectory, definitions, calendars);
+        return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data);
     }
 
     public static IEnumerable<string> DefinitionFiles(string workflowsDirectory)
@@ -185,5 +192,23 @@ public sealed class WorkflowRegistry
                 }
             }
         }
+    }
+}
+
+/// <summary>The data files beside the definitions: routing rules, recognition rates and crisis periods, each validated
+/// against its schema in <c>workflows/schema/</c> and cross-checked against the definitions.</summary>
+public sealed record WorkflowData(RoutingRules Routing, RecognitionRates RecognitionRates, CrisisPeriods CrisisPeriods)
+{
+    public static WorkflowData? Load(string workflowsDirectory, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
+    {
+        if (!System.IO.Directory.Exists(Path.Combine(workflowsDirectory, "data")))
+        {
+            return null;
+        }
+        var ids = definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var routing = RoutingRules.Load(workflowsDirectory, ids, errors);
+        var rates = RecognitionRates.Load(workflowsDirectory, errors);
+        var crisis = CrisisPeriods.Load(workflowsDirectory, definitions, errors);
+        return routing is null || rates is null || crisis is null ? null : new WorkflowData(routing, rates, crisis);
     }
 }

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using FastProcedures.Workflows.Data;
+using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Yaml;
+
+namespace FastProcedures.Workflows.Crisis;
+
+/// <summary>A situation of crisis or force majeure declared for a Member State by a Council implementing decision
+/// (CFMR, Regulation (EU) 2024/1359), with the timers it derogates as <c>definition-id/timer-id</c>.</summary>
+public sealed record CrisisPeriod(string Id, string Country, string Decision, DateOnly Start, DateOnly End, IReadOnlyList<string> Derogations)
+{
+    public bool Covers(DateOnly registeredOn) => registeredOn >= Start && registeredOn <= End;
+
+    /// <summary>The derogated timer ids of one definition.</summary>
+    public IReadOnlyList<string> TimersOf(string definitionId) =>
+        Derogations.Where(d => d.StartsWith(definitionId + "/", StringComparison.Ordinal))
+            .Select(d => d[(definitionId.Length + 1)..]).ToList();
+}
+
+/// <summary>The crisis periods of <c>workflows/data/crisis-periods.yaml</c> and the one pure question the cases layer
+/// asks: which period covers a case of country C registered on day D, and which timers it derogates.</summary>
+public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> periods)
+{
+    public const string FileName = "crisis-periods.yaml";
+
+    public int Version { get; } = version;
+    public IReadOnlyList<CrisisPeriod> All { get; } = periods;
+
+    /// <summary>The period covering an application registered on <paramref name="registeredOn"/> in
+    /// <paramref name="country"/>: the derogations apply to applications registered within the period (CFMR;
+    /// unconfirmed detail, see docs/legal-notes.md). Null when none does.</summary>
+    public CrisisPeriod? Covering(string country, DateOnly registeredOn) =>
+        All.FirstOrDefault(p => p.Country == country && p.Covers(registeredOn));
+
+    /// <summary>The <c>definition-id/timer-id</c> derogations for such a case (empty when no crisis covers it).</summary>
+    public IReadOnlyList<string> DerogatedTimers(string country, DateOnly registeredOn) =>
+        Covering(country, registeredOn)?.Derogations ?? [];
+
+    /// <summary>Loads and checks the file: dates in order, at most 3 + 3 months (unconfirmed: CFMR), no overlap within a
+    /// country, and every derogation names a timer with a <c>CrisisDerogationApplied</c> extension.</summary>
+    public static CrisisPeriods? Load(string workflowsDirectory, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors) =>
+        Load(Path.Combine(workflowsDirectory, "data", FileName), Path.Combine(workflowsDirectory, "schema", "crisis-periods.schema.json"),
+            definitions, errors);
+
+    public static CrisisPeriods? Load(string file, string schemaFile, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
+    {
+        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
+        {
+            return null;
+        }
+        var (source, root) = loaded;
+        var before = errors.Count;
+        var periods = new List<CrisisPeriod>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (country, list) in (JsonObject)root["countries"]!)
+        {
+            var items = (JsonArray)list!;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var node = (JsonObject)items[i]!;
+                var at = $"/countries/{country}/{i}";
+                var id = (string)node["id"]!;
+                if (!ids.Add(id))
+                {
+                    errors.Add(source.At(at + "/id", $"duplicate crisis id '{id}'"));
+                }
+                var start = DataFile.Date(source, at + "/start", node["start"], errors);
+                var end = DataFile.Date(source, at + "/end", node["end"], errors);
+                var derogations = ((JsonArray)node["derogations"]!).Select(d => (string)d!).ToList();
+                for (var d = 0; d < derogations.Count; d++)
+                {
+                    if (Problem(derogations[d], definitions) is { } problem)
+                    {
+                        errors.Add(source.At($"{at}/derogations/{d}", $"crisis '{id}': {problem}"));
+                    }
+                }
+                if (start is null || end is null)
+                {
+                    continue;
+                }
+                if (end < start)
+                {
+                    errors.Add(source.At(at + "/end", $"crisis '{id}' ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})"));
+                }
+                else if (end >= start.Value.AddMonths(6))
+                {
+                    errors.Add(source.At(at + "/end",
+                        $"crisis '{id}' lasts longer than 3 months extended by 3 (CFMR; unconfirmed): record each extension decision as its own period"));
+                }
+                var period = new CrisisPeriod(id, country, (string)node["decision"]!, start.Value, end.Value, derogations);
+                if (periods.FirstOrDefault(p => p.Country == country && p.Start <= period.End && period.Start <= p.End) is { } other)
+                {
+                    errors.Add(source.At(at + "/start", $"crisis '{id}' overlaps crisis '{other.Id}' of {country}"));
+                }
+                periods.Add(period);
+            }
+        }
+        return errors.Count > before ? null : new CrisisPeriods((int)root["version"]!, periods);
+    }
+
+    private static string? Problem(string derogation, IReadOnlyCollection<WorkflowDefinition> definitions)
+    {
+        var (definitionId, timerId) = (derogation.Split('/')[0], derogation.Split('/')[1]);
+        var definition = definitions.Where(d => d.Id == definitionId).MaxBy(d => d.Version);
+        if (definition is null)
+        {
+            return $"'{derogation}' names no definition '{definitionId}'";
+        }
+        var timer = definition.Timers.FirstOrDefault(t => t.Id == timerId);
+        if (timer is null)
+        {
+            return $"'{derogation}': {definitionId} has no timer '{timerId}'";
+        }
+        return timer.Extensions.Any(e => e.On == "CrisisDerogationApplied")
+            ? null
+            : $"'{derogation}': timer {timerId} has no CrisisDerogationApplied extension to apply";
+    }
+}
