@@ -1,4 +1,11 @@
 using System.Reflection;
+using FastProcedures.Cases.Deadlines.NotifyingUnits;
+using FastProcedures.Cases.Workflows;
+using JasperFx.Events.Projections;
+using Marten.Exceptions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Weasel.Core;
+using Wolverine.ErrorHandling;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.MultiTenancy;
@@ -26,6 +33,9 @@ public sealed record CasesSettings(string ConnectionString)
     /// <summary>A RabbitMQ broker (<c>FASTPROC_RABBITMQ</c>); when set, the unit queues live there, else locally.</summary>
     public Uri? RabbitMqUri { get; init; }
 
+    /// <summary>The <c>workflows/</c> folder; found from the working directory when not given.</summary>
+    public string? WorkflowsDirectory { get; init; }
+
     /// <summary>Extra configuration (tests add their own handlers or queues here).</summary>
     public Action<WolverineOptions>? ConfigureWolverine { get; init; }
 }
@@ -45,6 +55,10 @@ public static class Configuration
         opts.ApplicationAssembly = settings.ApplicationAssembly ?? typeof(Configuration).Assembly;
         opts.Discovery.IncludeAssembly(typeof(Configuration).Assembly);
 
+        // Definitions fail fast: an invalid workflow file stops the start with its file:line:col errors.
+        opts.Services.AddSingleton(WorkflowCatalog.Load(settings.WorkflowsDirectory));
+        opts.Services.TryAddSingleton(TimeProvider.System);
+
         opts.Services.AddMarten(store =>
             {
                 store.Connection(settings.ConnectionString);
@@ -59,6 +73,14 @@ public static class Configuration
             opts.Durability.ScheduledJobPollingTime = polling;
         }
         opts.Policies.AutoApplyTransactions();
+        // Two writers raced on one case: the loser re-reads the stream and decides again.
+        opts.Policies.OnException<ConcurrencyException>().RetryWithCooldown(
+            TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+        opts.Policies.OnException<EventStreamUnexpectedMaxEventIdException>().RetryWithCooldown(
+            TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+        // A refused command or a stale version will not succeed by retrying.
+        opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
+        opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();
         if (settings.RabbitMqUri is { } broker)
         {
             opts.UseRabbitMq(broker).AutoProvision();
@@ -106,5 +128,9 @@ public static class Configuration
         store.Events.MetadataConfig.CausationIdEnabled = true;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
         store.Events.MetadataConfig.UserNameEnabled = true;
+        store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        store.Projections.Add(new AsylumCaseProjection(), ProjectionLifecycle.Inline);
+        store.Projections.Add(new ReturnCaseProjection(), ProjectionLifecycle.Inline);
+        store.Schema.For<UnitInboxItem>().Index(x => x.Unit);
     }
 }

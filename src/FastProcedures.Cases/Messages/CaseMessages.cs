@@ -21,13 +21,13 @@ public static class CaseMessages
                     await SendAsync(bus, new UnitMessage(sent.Step.To, message), country, null);
                     break;
                 case DeadlineStarted s:
-                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
+                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, s.At);
                     break;
                 case DeadlineResumed s:
-                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
+                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, s.At);
                     break;
                 case DeadlineExtended s:
-                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
+                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, s.At);
                     break;
             }
         }
@@ -40,24 +40,26 @@ public static class CaseMessages
 
     private static async Task ScheduleAsync<TCase>(
         CaseKind<TCase> kind, IMessageContext bus, string country, string caseId, string workflow, string timer,
-        int generation, FastProcedures.Workflows.TimerSchedule schedule) where TCase : class
+        int generation, FastProcedures.Workflows.TimerSchedule schedule, DateTimeOffset now) where TCase : class
     {
         if (schedule.WarnAt is { } warnAt)
         {
             await SendAsync(bus, new UnitMessage(kind.Unit,
-                new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "warning", warnAt)), country, warnAt);
+                new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "warning", warnAt)), country, warnAt - now);
         }
         await SendAsync(bus, new UnitMessage(kind.Unit,
             new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "expiry", schedule.ExpiresAt)), country,
-            schedule.ExpiresAt);
+            schedule.ExpiresAt - now);
     }
 
-    private static async Task SendAsync(IMessageContext bus, UnitMessage message, string country, DateTimeOffset? at)
+    /// <summary><paramref name="delay"/>: how long after the decision's <c>now</c> the message falls due. Scheduling by
+    /// delay rather than by instant keeps deadlines right when the decision clock is not the wall clock (simulation).</summary>
+    private static async Task SendAsync(IMessageContext bus, UnitMessage message, string country, TimeSpan? delay)
     {
         var options = new DeliveryOptions { TenantId = country };
-        if (at is { } time)
+        if (delay is { } wait && wait > TimeSpan.Zero)
         {
-            options.ScheduledTime = time;
+            options.ScheduleDelay = wait;
         }
         await bus.EndpointFor(message.Unit).SendAsync(message.Message, options);
     }

@@ -39,7 +39,9 @@ public static class CaseRuntime
                     context.Calendar.Version, context.Calendar.Sha256, domainEvent.GetType().Name, now);
                 output.Add(started);
                 workflows = workflows.Apply(started);
-                var effects = WorkflowEngine.Decide(definition, WorkflowState.Initial, WorkflowEvent.Started(), now, context);
+                // The start carries the fields of the event that started it (e.g. the place of the application).
+                var effects = WorkflowEngine.Decide(definition, WorkflowState.Initial,
+                    new WorkflowEvent(WorkflowEvents.WorkflowStarted, input.Data), now, context);
                 workflows = RecordSteps(caseId, definition.Id, effects, now, workflows, output);
             }
         }

@@ -1,6 +1,7 @@
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace FastProcedures.IntegrationTests.Infrastructure;
@@ -18,6 +19,9 @@ public class DatabaseFixture : IAsyncLifetime
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
+    /// <summary>The decision clock of the hosts this fixture starts.</summary>
+    public ShiftedClock Clock { get; } = new();
+
     /// <summary>The app as it runs in production, with test-friendly durability settings.</summary>
     public Task<IAlbaHost> StartHostAsync(Action<WolverineOptions>? configureWolverine = null)
     {
@@ -29,6 +33,7 @@ public class DatabaseFixture : IAsyncLifetime
             ConfigureWolverine = opts =>
             {
                 opts.Discovery.IncludeAssembly(typeof(DatabaseFixture).Assembly);
+                opts.Services.AddSingleton<TimeProvider>(Clock);
                 configureWolverine?.Invoke(opts);
             },
         };

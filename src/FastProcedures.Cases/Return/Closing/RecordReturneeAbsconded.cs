@@ -1,0 +1,25 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Return.Closing;
+
+/// <summary>Record that the returnee absconded; timers suspend as the definition says.</summary>
+public sealed record RecordReturneeAbsconded(string CaseId, long? ExpectedVersion, string RecordedBy);
+
+public static class RecordReturneeAbscondedHandler
+{
+    public static IReadOnlyList<object> Decide(ReturnCase? state, RecordReturneeAbsconded command, DateTimeOffset now)
+    {
+        var open = Validation.Open(state, command.CaseId);
+        Validation.Required(command.RecordedBy, "RecordedBy");
+        return [new ReturneeAbsconded(command.CaseId, command.RecordedBy, now)];
+    }
+
+    public static Task<CaseChange> Handle(
+        RecordReturneeAbsconded command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, command.ExpectedVersion,
+            (state, now) => Decide(state, command, now), cancellation);
+}

@@ -1,0 +1,30 @@
+using FastProcedures.Cases.Messages;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Return.FollowingAsylumCase;
+
+/// <summary>The linked asylum case changed the right to stay: the return case follows it; an upheld appeal closes
+/// the return case, since the return decision falls with the asylum decision (APR Art. 68, RD Art. 6(6)).</summary>
+public static class LinkedAsylumStatusHandler
+{
+    public static IReadOnlyList<object> Decide(ReturnCase? state, LinkedAsylumStatus message)
+    {
+        if (state is null || state.Closed)
+        {
+            return [];
+        }
+        var changed = new LinkedAsylumStatusChanged(message.ReturnCaseId, message.AppealWindowOpen, message.SuspensiveAppealPending,
+            message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt);
+        return message.AppealUpheld
+            ? [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)]
+            : [changed];
+    }
+
+    public static Task Handle(
+        LinkedAsylumStatus message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, message.ReturnCaseId, null,
+            (state, _) => Decide(state, message), cancellation);
+}

@@ -1,0 +1,26 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Return.Holds;
+
+/// <summary>Place a medical or vulnerability hold on removal (RD Art. 5, 9(2)(a)).</summary>
+public sealed record PlaceRemovalHold(string CaseId, long? ExpectedVersion, string Reason, string PlacedBy);
+
+public static class PlaceRemovalHoldHandler
+{
+    public static IReadOnlyList<object> Decide(ReturnCase? state, PlaceRemovalHold command, DateTimeOffset now)
+    {
+        var open = Validation.Open(state, command.CaseId);
+        Validation.Required(command.Reason, "Reason");
+        Validation.Required(command.PlacedBy, "PlacedBy");
+        return [new RemovalHoldPlaced(command.CaseId, command.Reason, command.PlacedBy, now)];
+    }
+
+    public static Task<CaseChange> Handle(
+        PlaceRemovalHold command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, command.ExpectedVersion,
+            (state, now) => Decide(state, command, now), cancellation);
+}

@@ -1,0 +1,38 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Return.OpeningReturnCase;
+
+/// <summary>Open a return case for a person staying irregularly, with its return decision (RD Art. 6-7).</summary>
+public sealed record OpenReturnCase(
+    string CaseId, string Country, string Nationality, JointReturnDecision ReturnDecision, string DecidedBy);
+
+public static class OpenReturnCaseHandler
+{
+    public static IReadOnlyList<object> Decide(ReturnCase? state, OpenReturnCase command, DateTimeOffset now, WorkflowCatalog catalog)
+    {
+        if (state is not null)
+        {
+            return [];
+        }
+        Validation.CaseId(command.CaseId, command.Country);
+        Validation.Required(command.DecidedBy, "DecidedBy");
+        Validation.Require(command.ReturnDecision is { VoluntaryDepartureDays: >= 0 and <= 30, LegalBasis.Length: > 0, Reason.Length: > 0 },
+            "A return decision needs a legal basis, a reason and a voluntary departure period of 0 to 30 days (RD Art. 7).");
+        return
+        [
+            new ReturnCaseOpened(command.CaseId, command.Country, ReturnBasis.IrregularStay, null, false, command.Nationality,
+                command.DecidedBy, now),
+            ReturnDecisionRequestedHandler.Issued(command.CaseId, command.ReturnDecision, command.DecidedBy, now, false,
+                catalog.Calendar(command.Country)),
+        ];
+    }
+
+    public static Task<CaseChange> Handle(
+        OpenReturnCase command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, null,
+            (state, now) => Decide(state, command, now, catalog), cancellation);
+}

@@ -1,0 +1,144 @@
+using Alba;
+using FastProcedures.Cases;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.Appeals;
+using FastProcedures.Cases.Asylum.Examining;
+using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Reception.MakingApplication;
+using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.Cases.Reception.Screening;
+using FastProcedures.Cases.Return;
+using FastProcedures.Cases.Return.ExecutingRemoval;
+using FastProcedures.Cases.Return.SchedulingRemoval;
+using FastProcedures.Cases.Workflows;
+using FastProcedures.IntegrationTests.Infrastructure;
+using FastProcedures.Workflows;
+
+namespace FastProcedures.IntegrationTests.Cases;
+
+/// <summary>
+/// The 2023 pilot path end to end on real PostgreSQL: application at the border, screening, registration into the
+/// border procedure, rejection with a joint return decision, appeal dismissed, hand-over, removal.
+/// </summary>
+public sealed class when_a_case_walks_the_pilot_path(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private const string Id = "BG-2026-100001";
+    private const string ReturnId = Id + "-R";
+    private IAlbaHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await database.StartHostAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task every_unit_acts_in_turn_and_every_deadline_starts_and_stops_as_the_law_says()
+    {
+        await _host.SendAsync("BG", new MakeApplication(Id, "BG", ApplicationPlace.Border, "Lesovo border crossing", "MAR", false,
+            new PersonalDetails("Test Applicant", new DateOnly(1995, 3, 1), null), "officer-reception"));
+        await _host.SendAsync("BG", new StartScreening(Id, null, "officer-reception"));
+        await _host.SendAsync("BG", new TakeBiometrics(Id, null, "EURODAC-BG-1", "officer-reception"));
+        await _host.SendAsync("BG", new CompleteScreening(Id, null, true, true, [], SecurityCheckOutcome.Clear,
+            ScreeningReferral.Asylum, "officer-reception"));
+        var registered = await _host.SendAsync("BG", new RegisterApplication(Id, null, "border-procedure", "APR Art. 42(1)(j)",
+            "APR Art. 45(1)", "officer-reception"));
+
+        var stream = await _host.StreamAsync("BG", Id);
+        Assert.Contains(stream, e => e.Data is CaseAcceptedByUnit { Unit: "asylum" });
+        var border = Assert.Single(stream.Select(e => e.Data).OfType<WorkflowStarted>(), w => w.Workflow == "border-procedure");
+        Assert.Matches("^[0-9a-f]{64}$", border.Hash);
+        Assert.Contains(registered.Events.OfType<DeadlineStarted>(),
+            d => d.Step.Timer == "border-procedure-limit" && d.Step.Period == "P12W" && d.Step.LegalBasis == "APR Art. 51(2)");
+        Assert.Contains(stream.Steps().OfType<DeadlineStopped>(), d => d.Step.Timer == "registration-limit" && d.Step.Met);
+        Assert.Contains(stream.Steps().OfType<DeadlineStopped>(), d => d.Step.Timer == "eurodac-biometrics" && d.Step.Met);
+
+        await _host.SendAsync("BG", new LodgeApplication(Id, null, "officer-asylum"));
+        await _host.SendAsync("BG", new HoldReturnCounselling(Id, null, "officer-return"));
+        await _host.SendAsync("BG", new HoldInterview(Id, null, "officer-asylum"));
+        var decided = await _host.SendAsync("BG", new IssueDecision(Id, null, DecisionOutcome.RejectedManifestlyUnfounded,
+            new DecisionReason("APR Art. 42(1)(j)", "Nationality with an EU-wide recognition rate below 20 %."), "APR Art. 39",
+            "officer-asylum", new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6", "No right to stay after the rejection.")));
+
+        var decision = Assert.Single(decided.Events.OfType<DecisionIssued>());
+        Assert.Equal("P1W", decision.AppealWindow);
+        Assert.False(decision.AppealSuspendsRemoval);
+        Assert.Contains(decided.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "appeal-deadline");
+        var returnCase = await _host.LoadAsync<ReturnCase>("BG", ReturnId);
+        Assert.NotNull(returnCase);
+        Assert.True(returnCase.Decision!.JointWithAsylumDecision);
+        Assert.Equal(Id, returnCase.AsylumCaseId);
+        Assert.Equal("return-border-procedure", Assert.Single(returnCase.Workflows.Instances.Keys, k => k.StartsWith("return")));
+
+        await _host.SendAsync("BG", new LodgeAppeal(Id, null, "Administrative Court Haskovo", true, "officer-asylum"));
+        var beforeRefusal = (await _host.StreamAsync("BG", ReturnId)).Count;
+        var refused = await Assert.ThrowsAsync<CaseCommandRefused>(() => _host.SendAsync("BG", new ExecuteRemoval(ReturnId, null, "officer-return")));
+        Assert.Contains("an appeal with suspensive effect is pending (APR Art. 68)", refused.Message);
+        Assert.Equal(beforeRefusal, (await _host.StreamAsync("BG", ReturnId)).Count);
+
+        await _host.SendAsync("BG", new DecideAppeal(Id, null, AppealOutcome.Dismissed, "officer-asylum"));
+
+        var asylum = await _host.LoadAsync<AsylumCase>("BG", Id);
+        Assert.True(asylum!.Final);
+        Assert.True(asylum.HandOverConfirmed);
+        Assert.Equal("handed-to-return", asylum.Workflows.StageOf("border-procedure"));
+        var asylumStream = await _host.StreamAsync("BG", Id);
+        Assert.Contains(asylumStream.Steps().OfType<DeadlineStopped>(), d => d.Step.Timer == "border-procedure-limit" && d.Step.Met);
+        Assert.Empty(asylumStream.Steps().OfType<DeadlineBreached>());
+        returnCase = await _host.LoadAsync<ReturnCase>("BG", ReturnId);
+        Assert.NotNull(returnCase!.Dossier);
+        Assert.Equal("MAR", returnCase.Dossier.Nationality);
+        Assert.False(returnCase.SuspensiveAppealPending);
+
+        var tomorrow = DateOnly.FromDateTime(database.Clock.GetUtcNow().UtcDateTime.AddDays(1));
+        await _host.SendAsync("BG", new ScheduleRemoval(ReturnId, null, tomorrow, "Bulgaria Air", "FB1234", 2, "officer-return"));
+        var removed = await _host.SendAsync("BG", new ExecuteRemoval(ReturnId, null, "officer-return"));
+
+        Assert.Single(removed.Events.OfType<RemovalExecuted>());
+        returnCase = await _host.LoadAsync<ReturnCase>("BG", ReturnId);
+        Assert.Equal("removed", returnCase!.Workflows.StageOf("return-border-procedure"));
+        Assert.Empty(returnCase.Workflows.LiveDeadlines());
+    }
+
+    [Fact]
+    public async Task a_command_made_against_a_stale_version_is_refused_and_writes_nothing()
+    {
+        const string id = "BG-2026-100002";
+        var made = await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "AFG", false,
+            new PersonalDetails("Second Applicant", null, null), "officer-reception"));
+        await _host.SendAsync("BG", new StartScreening(id, made.Version, "officer-reception"));
+        var length = (await _host.StreamAsync("BG", id)).Count;
+
+        var conflict = await Assert.ThrowsAsync<CaseVersionConflict>(() =>
+            _host.SendAsync("BG", new TakeBiometrics(id, made.Version, "EURODAC-BG-2", "officer-reception")));
+
+        Assert.Equal(made.Version, conflict.Expected);
+        Assert.Equal(length, (await _host.StreamAsync("BG", id)).Count);
+    }
+
+    [Fact]
+    public async Task a_repeated_command_appends_nothing()
+    {
+        const string id = "BG-2026-100003";
+        var command = new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "IRQ", true,
+            new PersonalDetails("Third Applicant", null, null), "officer-reception");
+        await _host.SendAsync("BG", command);
+
+        var again = await _host.SendAsync("BG", command);
+
+        Assert.False(again.Changed);
+    }
+
+    [Fact]
+    public async Task a_decision_without_a_structured_reason_is_refused()
+    {
+        const string id = "BG-2026-100004";
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Border, "Kapitan Andreevo", "MAR", false,
+            new PersonalDetails("Fourth Applicant", null, null), "officer-reception"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+
+        var refused = await Assert.ThrowsAsync<CaseCommandRefused>(() => _host.SendAsync("BG", new IssueDecision(id, null,
+            DecisionOutcome.RejectedUnfounded, null, "APR Art. 39", "officer-asylum", new JointReturnDecision(7, "RD Art. 6", "x"))));
+
+        Assert.Contains("structured reason", refused.Message);
+        Assert.DoesNotContain((await _host.StreamAsync("BG", id)).Select(e => e.Data), e => e is DecisionIssued);
+    }
+}
