@@ -1,5 +1,9 @@
 using System.Reflection;
 using FastProcedures.Cases.Deadlines.NotifyingUnits;
+using FastProcedures.Cases.Queries.CaseSummaries;
+using FastProcedures.Cases.Queries.Kpis;
+using FastProcedures.Cases.Return;
+using JasperFx.Events.Daemon;
 using FastProcedures.Cases.Workflows;
 using JasperFx.Events.Projections;
 using Marten.Exceptions;
@@ -64,6 +68,7 @@ public static class Configuration
                 store.Connection(settings.ConnectionString);
                 store.ConfigureFastProcedures();
             })
+            .AddAsyncDaemon(settings.DurabilityMode == DurabilityMode.Solo ? DaemonMode.Solo : DaemonMode.HotCold)
             .IntegrateWithWolverine()
             .UseLightweightSessions();
 
@@ -131,6 +136,13 @@ public static class Configuration
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         store.Projections.Add(new AsylumCaseProjection(), ProjectionLifecycle.Inline);
         store.Projections.Add(new ReturnCaseProjection(), ProjectionLifecycle.Inline);
+        store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
+        store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
+        // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
+        store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
+            .Duplicate(x => x.BreachedDeadlines);
+        store.Schema.For<ReturnCase>().Duplicate(x => x.Closed);
+        store.Schema.For<KpiFact>().Duplicate(x => x.Day).Duplicate(x => x.Fact);
         store.Schema.For<UnitInboxItem>().Index(x => x.Unit);
     }
 }

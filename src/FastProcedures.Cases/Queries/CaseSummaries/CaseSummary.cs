@@ -1,0 +1,147 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Return;
+using FastProcedures.Cases.Workflows;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace FastProcedures.Cases.Queries.CaseSummaries;
+
+public enum DeadlineStatus { Running, Suspended, Breached }
+
+/// <summary>A deadline of a case as boards and queues show it.</summary>
+public sealed record DeadlineView(
+    string Workflow, string Timer, DateTimeOffset ExpiresAt, DateTimeOffset? WarnAt, DeadlineStatus Status, bool Warned,
+    string LegalBasis, string Period);
+
+/// <summary>
+/// One line per case (asylum or return) for work queues and deadline boards: stage, owning unit, assignee and the
+/// next legal deadline. Updated inline with every append.
+/// </summary>
+public sealed class CaseSummary
+{
+    public string Id { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Country { get; set; } = "";
+    public string Nationality { get; set; } = "";
+    public string? Procedure { get; set; }
+    public string? Stage { get; set; }
+    public string? Unit { get; set; }
+    public string? Assignee { get; set; }
+    public string? LinkedCaseId { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    public DateTimeOffset LastChangedAt { get; set; }
+    public bool Closed { get; set; }
+    public string? NextDeadlineTimer { get; set; }
+    public DateTimeOffset? NextDeadlineAt { get; set; }
+    public int BreachedDeadlines { get; set; }
+    public List<DeadlineView> Deadlines { get; set; } = [];
+    public List<string> OpenTasks { get; set; } = [];
+}
+
+public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, string>
+{
+    /// <summary>Workflows beside the main procedure; their stages do not decide the case's stage or unit.</summary>
+    private static readonly HashSet<string> SideWorkflows = ["ammr-responsibility"];
+
+    public override CaseSummary? Evolve(CaseSummary? summary, string id, IEvent e)
+    {
+        summary = e.Data switch
+        {
+            ApplicationMade made => new CaseSummary
+            {
+                Id = made.CaseId, Kind = "asylum", Country = made.Country, Nationality = made.Nationality,
+                Unit = "reception", OpenedAt = made.MadeAt,
+            },
+            ReturnCaseOpened opened => new CaseSummary
+            {
+                Id = opened.CaseId, Kind = "return", Country = opened.Country, Nationality = opened.Nationality,
+                Unit = "return", LinkedCaseId = opened.AsylumCaseId, OpenedAt = opened.OpenedAt,
+            },
+            _ => summary,
+        };
+        if (summary is null)
+        {
+            return null;
+        }
+        summary.LastChangedAt = e.Timestamp;
+        switch (e.Data)
+        {
+            case ProcedureAssigned assigned:
+                summary.Procedure = assigned.Procedure;
+                break;
+            case ReturnCaseLinked linked:
+                summary.LinkedCaseId = linked.ReturnCaseId;
+                break;
+            case WorkflowStarted started when !SideWorkflows.Contains(started.Workflow) && summary.Kind == "return":
+                summary.Procedure = started.Workflow;
+                break;
+            case WorkflowStageEntered entered when !SideWorkflows.Contains(entered.Workflow):
+                summary.Stage = entered.Step.Stage;
+                summary.Unit = entered.Step.Unit ?? summary.Unit;
+                break;
+            case CaseTaskOpened task:
+                summary.OpenTasks.Add(task.Step.Task);
+                break;
+            case CaseTaskClosed task:
+                summary.OpenTasks.Remove(task.Step.Task);
+                break;
+            case DeadlineStarted d:
+                Upsert(summary, d.Workflow, d.Step.Timer, d.Step.Schedule, d.Step.LegalBasis, d.Step.Period);
+                break;
+            case DeadlineResumed d:
+                Upsert(summary, d.Workflow, d.Step.Timer, d.Step.Schedule, null, d.Step.Period);
+                break;
+            case DeadlineExtended d:
+                Upsert(summary, d.Workflow, d.Step.Timer, d.Step.Schedule, null, d.Step.Period);
+                break;
+            case DeadlineSuspended d:
+                Change(summary, d.Workflow, d.Step.Timer, v => v with { Status = DeadlineStatus.Suspended });
+                break;
+            case DeadlineWarned d:
+                Change(summary, d.Workflow, d.Step.Timer, v => v with { Warned = true });
+                break;
+            case DeadlineBreached d:
+                Change(summary, d.Workflow, d.Step.Timer, v => v with { Status = DeadlineStatus.Breached });
+                break;
+            case DeadlineStopped d:
+                summary.Deadlines.RemoveAll(v => v.Workflow == d.Workflow && v.Timer == d.Step.Timer);
+                break;
+            case AsylumCaseClosed or ReturnCaseClosed or RemovalExecuted or VoluntaryDepartureConfirmed or HandOverAcknowledged:
+                summary.Closed = true;
+                break;
+            case DecisionBecameFinal { Negative: false }:
+                summary.Closed = true;
+                break;
+        }
+        var next = summary.Deadlines.Where(v => v.Status == DeadlineStatus.Running).MinBy(v => v.ExpiresAt);
+        summary.NextDeadlineTimer = next?.Timer;
+        summary.NextDeadlineAt = next?.ExpiresAt;
+        summary.BreachedDeadlines = summary.Deadlines.Count(v => v.Status == DeadlineStatus.Breached);
+        return summary;
+    }
+
+    private static void Upsert(
+        CaseSummary summary, string workflow, string timer, FastProcedures.Workflows.TimerSchedule schedule, string? legalBasis, string period)
+    {
+        var index = summary.Deadlines.FindIndex(v => v.Workflow == workflow && v.Timer == timer);
+        var basis = legalBasis ?? (index >= 0 ? summary.Deadlines[index].LegalBasis : "");
+        var view = new DeadlineView(workflow, timer, schedule.ExpiresAt, schedule.WarnAt, DeadlineStatus.Running, false, basis, period);
+        if (index >= 0)
+        {
+            summary.Deadlines[index] = view;
+        }
+        else
+        {
+            summary.Deadlines.Add(view);
+        }
+    }
+
+    private static void Change(CaseSummary summary, string workflow, string timer, Func<DeadlineView, DeadlineView> change)
+    {
+        var index = summary.Deadlines.FindIndex(v => v.Workflow == workflow && v.Timer == timer);
+        if (index >= 0)
+        {
+            summary.Deadlines[index] = change(summary.Deadlines[index]);
+        }
+    }
+}
