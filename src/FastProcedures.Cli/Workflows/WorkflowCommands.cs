@@ -102,6 +102,7 @@ internal sealed class ListCommand : Command<ListCommand.Settings>
                         legalBasis = t.LegalBasis,
                         counting = t.WorkingDays ? "working-days" : "calendar",
                         startsOn = t.StartsOn,
+                        startsOnEntering = t.StartsOnEntering,
                         stopsOn = t.StopsOn,
                         extensions = t.Extensions.Select(e => new
                         {

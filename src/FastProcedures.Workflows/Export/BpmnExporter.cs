@@ -23,11 +23,12 @@ public static class BpmnExporter
     private const int TaskWidth = 200, TaskHeight = 80, ColumnWidth = 420, RowHeight = 220, EventSize = 36, GatewaySize = 50,
         TimerSpacing = 46;
 
-    /// <summary>The stage whose task carries a timer's boundary event: the initial stage for a timer started with
+    /// <summary>The stage whose task carries a timer's boundary event: the first stage whose entry starts it, the initial stage for a timer started with
     /// the workflow, else the stage its starting event leads to, else the stage that waits for the event stopping
     /// it, else the initial stage.</summary>
     public static StageDefinition TimerHome(WorkflowDefinition definition, TimerDefinition timer) =>
-        (timer.StartsOn.Contains(WorkflowEvents.WorkflowStarted) ? definition.Stage(definition.Initial) : null)
+        timer.StartsOnEntering.Select(definition.Stage).FirstOrDefault(s => !s.Final)
+        ?? (timer.StartsOn.Contains(WorkflowEvents.WorkflowStarted) ? definition.Stage(definition.Initial) : null)
         ?? definition.Stages.SelectMany(s => s.On.Where(o => timer.StartsOn.Contains(o.Key)).SelectMany(o => o.Value))
             .Select(t => t.Goto).OfType<string>().Select(definition.Stage).FirstOrDefault(s => !s.Final)
         ?? definition.Stages.FirstOrDefault(s => !s.Final && s.On.Keys.Any(timer.StopsOn.Contains))
@@ -211,7 +212,7 @@ public static class BpmnExporter
                 _nodes.Add(new Node(id, NodeKind.Boundary, $"{Title(timer.Id)} ({timer.PeriodText})",
                     $"{timer.Title}. Legal basis: {timer.LegalBasis}. Period {timer.PeriodText}" +
                     (timer.WorkingDays ? " in working days" : "") +
-                    $", counted under Reg. (EEC, Euratom) 1182/71 from {string.Join(" or ", timer.StartsOn)}" +
+                    $", counted under Reg. (EEC, Euratom) 1182/71 from {string.Join(" or ", timer.StartsOn.Concat(timer.StartsOnEntering.Select(s => "entering " + s)))}" +
                     (timer.StopsOn.Count > 0 ? $", stopped by {string.Join(" or ", timer.StopsOn)}." : "."),
                     task.X + 8 + (index - 1) * TimerSpacing, task.Y + TaskHeight - EventSize / 2, EventSize, EventSize)
                 {

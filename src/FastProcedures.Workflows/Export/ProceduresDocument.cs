@@ -34,7 +34,8 @@ public static class ProceduresDocument
         {
             foreach (var timer in definition.Timers)
             {
-                var starts = Events(timer.StartsOn) + (timer.StartsWhen is { } when ? $" when `{when.Text}`" : "");
+                var starts = string.Join(", ", timer.StartsOn.Select(e => e + (timer.StartsWhen is { } when ? $" when `{when.Text}`" : ""))
+                    .Concat(timer.StartsOnEntering.Select(stage => $"entering {stage}")));
                 var breach = string.Join(", ", timer.OnBreach.Select(a =>
                     a.Send is { } s ? $"{s.Message} to {s.To}" : $"go to {a.Goto}"));
                 text.AppendLine($"| {Name(definition)} | {timer.Id} | {Period(definition, timer, countries)} | " +

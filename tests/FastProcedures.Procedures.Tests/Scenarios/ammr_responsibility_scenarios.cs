@@ -36,6 +36,9 @@ public sealed class ammr_responsibility_scenarios
 
         Assert.Contains("TakeChargeAcceptedBySilence", run.MessagesTo("asylum"));
         Assert.Equal("transfer-decision", run.State.Stage);
+        // Acceptance by silence starts the transfer-decision and transfer periods like an explicit acceptance.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-23T00:00:00+03:00"), run.Timer("transfer-period").StartedAt);
+        Assert.Equal(Workflows.TimerStatus.Running, run.Timer("transfer-decision-notification").Status);
         Snapshot.Match(run.Timeline);
     }
 
