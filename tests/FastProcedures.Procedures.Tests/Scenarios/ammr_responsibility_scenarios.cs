@@ -102,6 +102,23 @@ public sealed class ammr_responsibility_scenarios
         Snapshot.Match(run.Timeline);
     }
 
+    [Theory]
+    [InlineData(false, "P12M")]
+    [InlineData(true, "P3Y")]
+    public void a_crisis_gives_a_year_for_the_transfer_and_never_shortens_the_three_years_after_absconding(bool absconded, string period)
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        run.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
+        if (absconded)
+        {
+            run.On("ApplicantAbsconded", "2026-08-20T10:00:00+03:00");
+        }
+        run.On("CrisisDerogationApplied", "2026-09-01T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+
+        Assert.Equal(period, run.Timer("transfer-period").Period);
+    }
+
     [Fact]
     public void a_refusal_or_an_upheld_transfer_appeal_keeps_the_case_here()
     {

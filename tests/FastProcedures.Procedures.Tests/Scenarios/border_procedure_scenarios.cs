@@ -97,6 +97,16 @@ public sealed class border_procedure_scenarios
     }
 
     [Fact]
+    public void relocation_after_a_crisis_gives_the_same_twenty_two_weeks()
+    {
+        var run = Registered();
+        run.On("CrisisDerogationApplied", "2026-07-10T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+        run.On("ApplicantRelocated", "2026-07-11T10:00:00+03:00");
+
+        Assert.Equal("P22W", run.Timer("border-procedure-limit").Period);
+    }
+
+    [Fact]
     public void a_crisis_adds_six_weeks_to_the_border_limit()
     {
         var run = Registered("RO");
