@@ -67,4 +67,18 @@ public sealed class accelerated_procedure_scenarios
         Assert.Equal("annulled", run.State.Stage);
         Snapshot.Match(run.Timeline);
     }
+
+    [Fact]
+    public void without_an_appeal_within_the_window_the_asylum_unit_is_told_the_window_closed()
+    {
+        var run = Registered("RO");
+        run.On("ApplicationLodged", "2026-07-01T12:00:00+03:00");
+        run.On("DecisionIssued", "2026-08-03T10:00:00+03:00", ("outcome", "implicitly-withdrawn"), ("negative", true));
+        run.Tick("2026-08-11T00:00:00+03:00");
+        run.On("DecisionBecameFinal", "2026-08-11T09:00:00+03:00", ("negative", true));
+
+        Assert.Contains("AppealWindowClosed", run.MessagesTo("asylum"));
+        Assert.Equal(["ReturnDecisionRequested", "AsylumCaseHandedOver"], run.MessagesTo("return"));
+        Snapshot.Match(run.Timeline);
+    }
 }

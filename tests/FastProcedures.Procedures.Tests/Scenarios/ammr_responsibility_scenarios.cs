@@ -136,4 +136,18 @@ public sealed class ammr_responsibility_scenarios
         Assert.Equal("responsible", won.State.Stage);
         Snapshot.Match(refused.Timeline + won.Timeline);
     }
+
+    [Fact]
+    public void silence_on_an_ordinary_take_charge_request_is_acceptance_after_one_month()
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        var afterTwoWeeks = run.Tick("2026-08-04T00:00:00+03:00");
+        run.Tick("2026-08-21T00:00:00+03:00");
+
+        Assert.Empty(afterTwoWeeks);
+        Assert.Equal(["TakeChargeAcceptedBySilence"], run.MessagesTo("asylum"));
+        Assert.Equal("transfer-decision", run.State.Stage);
+        Snapshot.Match(run.Timeline);
+    }
 }

@@ -33,4 +33,20 @@ public sealed class inadmissibility_scenarios
         Assert.Equal(["ReturnDecisionRequested", "AsylumCaseHandedOver"], run.MessagesTo("return"));
         Snapshot.Match(run.Timeline);
     }
+
+    [Fact]
+    public void the_lodging_two_month_and_appeal_limits_are_breached_and_escalated()
+    {
+        var run = new Scenario("inadmissibility");
+        run.Start("2026-07-01T10:00:00+03:00", ("procedure", "inadmissibility"), ("ground", "APR Art. 38(1)(a)"));
+        run.Tick("2026-07-23T00:00:00+03:00");
+        run.On("ApplicationLodged", "2026-07-24T10:00:00+03:00");
+        run.Tick("2026-09-18T00:00:00+03:00");
+        run.Tick("2026-09-25T00:00:00+03:00");
+        run.On("DecisionIssued", "2026-09-28T10:00:00+03:00", ("outcome", "inadmissible"), ("negative", true));
+        run.Tick("2026-10-06T00:00:00+03:00");
+
+        Assert.Equal(["ApplicationNotLodged", "DeadlineApproaching", "ExaminationLimitExceeded", "AppealWindowClosed"], run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
 }

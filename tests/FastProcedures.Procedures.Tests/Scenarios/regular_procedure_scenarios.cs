@@ -51,4 +51,14 @@ public sealed class regular_procedure_scenarios
         Assert.Equal("protection-granted", run.State.Stage);
         Snapshot.Match(run.Timeline);
     }
+
+    [Fact]
+    public void an_application_not_lodged_within_21_days_is_escalated_for_implicit_withdrawal()
+    {
+        var run = Registered();
+        run.Tick("2026-07-23T00:00:00+03:00");
+
+        Assert.Equal(["ApplicationNotLodged"], run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
 }

@@ -53,4 +53,19 @@ public sealed class return_border_procedure_scenarios
         Assert.Contains("DetentionLimitExceeded", run.MessagesTo("return"));
         Snapshot.Match(run.Timeline);
     }
+
+    [Fact]
+    public void a_voluntary_departure_period_not_used_is_escalated_and_the_returnee_is_removed()
+    {
+        var run = Opened();
+        run.On("ReturnDecisionIssued", "2026-08-20T12:00:00+03:00", ("voluntary_departure", true));
+        run.Tick("2026-09-05T00:00:00+03:00");
+        run.On("TravelDocumentObtained", "2026-09-08T10:00:00+03:00");
+        run.On("RemovalScheduled", "2026-09-09T10:00:00+03:00");
+        run.On("RemovalExecuted", "2026-09-15T06:00:00+03:00");
+
+        Assert.Equal(["VoluntaryDepartureExpired"], run.MessagesTo("return"));
+        Assert.Equal("removed", run.State.Stage);
+        Snapshot.Match(run.Timeline);
+    }
 }

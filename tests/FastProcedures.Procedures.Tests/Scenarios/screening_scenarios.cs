@@ -77,4 +77,26 @@ public sealed class screening_scenarios
         Assert.Contains("ScreeningReferredToReturn", run.MessagesTo("return"));
         Snapshot.Match(run.Timeline);
     }
+
+    [Fact]
+    public void a_border_screening_not_completed_within_seven_days_is_escalated_to_reception()
+    {
+        var run = new Scenario("screening");
+        run.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "PAK"), ("country", "BG"));
+        run.On("BiometricsTaken", "2026-07-01T12:00:00+03:00");
+        run.On("ApplicationRegistered", "2026-07-03T12:00:00+03:00");
+        var afterRegistration = run.Tick("2026-07-09T00:00:00+03:00");
+
+        // Registration ends the screening workflow: its limits stop, nothing is breached later.
+        Assert.Empty(afterRegistration);
+        var other = new Scenario("screening");
+        other.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "PAK"), ("country", "BG"));
+        other.On("BiometricsTaken", "2026-07-01T12:00:00+03:00");
+        other.On("CrisisDerogationApplied", "2026-07-01T13:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+        other.Tick("2026-07-08T00:00:00+03:00");
+        other.Tick("2026-07-09T00:00:00+03:00");
+
+        Assert.Equal(["DeadlineApproaching", "ScreeningLimitExceeded"], other.MessagesTo("reception"));
+        Snapshot.Match(run.Timeline + other.Timeline);
+    }
 }
