@@ -102,6 +102,7 @@ internal sealed class ListCommand : Command<ListCommand.Settings>
                         legalBasis = t.LegalBasis,
                         counting = t.WorkingDays ? "working-days" : "calendar",
                         startsOn = t.StartsOn,
+                        startsOnEntering = t.StartsOnEntering,
                         stopsOn = t.StopsOn,
                         extensions = t.Extensions.Select(e => new
                         {
@@ -189,6 +190,37 @@ internal sealed class LockCommand : Command
         {
             var added = registry.WriteLock();
             Console.WriteLine($"{added} new definition version(s) recorded in {WorkflowRegistry.LockFileName}.");
+            return 0;
+        });
+}
+
+internal sealed class DocsCommand : Command<DocsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--out <FILE>")]
+        [Description("Write to this file (e.g. docs/procedures.md) instead of stdout.")]
+        public string? Out { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        Definitions.WithRegistry(registry =>
+        {
+            var text = ProceduresDocument.Generate(registry.All, registry.Calendars);
+            if (settings.Out is null)
+            {
+                Console.Write(text);
+                return 0;
+            }
+            try
+            {
+                File.WriteAllText(settings.Out, text);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return Cli.Fail($"--out: cannot write {settings.Out}: {e.Message}", 1);
+            }
+            Cli.Progress($"Wrote {settings.Out}.");
             return 0;
         });
 }

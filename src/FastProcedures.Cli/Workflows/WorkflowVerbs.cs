@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Workflows;
 
-/// <summary>Registers the verbs: workflows validate|list|export|lock.</summary>
+/// <summary>Registers the verbs: workflows validate|list|export|docs|lock.</summary>
 internal static class WorkflowVerbs
 {
     public static void Register(IConfigurator config) =>
@@ -16,6 +16,9 @@ internal static class WorkflowVerbs
             workflows.AddCommand<ExportCommand>("export")
                 .WithDescription("Export a definition as BPMN 2.0 XML or a Mermaid state diagram.")
                 .WithExample("workflows", "export", "border-procedure", "--format", "bpmn", "--out", "border.bpmn");
+            workflows.AddCommand<DocsCommand>("docs")
+                .WithDescription("Generate the Markdown reference of every procedure and timer (docs/procedures.md).")
+                .WithExample("workflows", "docs", "--out", "docs/procedures.md");
             workflows.AddCommand<LockCommand>("lock")
                 .WithDescription("Record the hash of every new definition version in workflows/versions.lock.json.");
         });

@@ -170,7 +170,10 @@ public sealed class DefinitionLoader(SchemaValidator schema)
             var startsWhen = GuardAt(at + "/starts-when", (string?)node["starts-when"]);
             return new TimerDefinition(id, (string)node["title"]!, (string)node["legal-basis"]!, Events(node["starts-on"]),
                 startsWhen, period, parameter, workingDays, Events(node["stops-on"]), Events(node["suspends-on"]), Events(node["resumes-on"]),
-                extensions, warnBefore, Actions(node["on-warning"]), Actions(node["on-breach"]));
+                extensions, warnBefore, Actions(node["on-warning"]), Actions(node["on-breach"]))
+            {
+                StartsOnEntering = Events(node["starts-on-entering"]),
+            };
         }
 
         /// <summary>The semantic rules that a schema cannot express.</summary>
@@ -249,6 +252,18 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                     }
                 }
                 Known(timer.StartsOn, "starts-on");
+                if (timer.StartsOn.Count == 0 && timer.StartsOnEntering.Count == 0)
+                {
+                    errors.Add(source.At(at, $"timer '{timer.Id}' never starts: give it starts-on or starts-on-entering"));
+                }
+                for (var k = 0; k < timer.StartsOnEntering.Count; k++)
+                {
+                    if (!stageIds.Contains(timer.StartsOnEntering[k]))
+                    {
+                        errors.Add(source.At($"{at}/starts-on-entering/{k}",
+                            $"timer '{timer.Id}' starts on entering an unknown stage '{timer.StartsOnEntering[k]}'"));
+                    }
+                }
                 Known(timer.StopsOn, "stops-on");
                 Known(timer.SuspendsOn, "suspends-on");
                 Known(timer.ResumesOn, "resumes-on");

@@ -46,6 +46,10 @@ public sealed record TimerDefinition(
     IReadOnlyList<TimerAction> OnWarning,
     IReadOnlyList<TimerAction> OnBreach)
 {
+    /// <summary>Stages whose entry starts the timer (by a transition, a breach or the workflow's start), e.g. AMMR
+    /// Art. 42(1) and 46(1) count from acceptance, explicit or by silence.</summary>
+    public IReadOnlyList<string> StartsOnEntering { get; init; } = [];
+
     /// <summary>The period as written: the ISO 8601 text, or <c>parameter:NAME</c>.</summary>
     public string PeriodText => Period?.ToString() ?? $"parameter:{Parameter}";
 }

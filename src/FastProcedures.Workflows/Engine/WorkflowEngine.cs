@@ -105,9 +105,7 @@ public static class WorkflowEngine
                     && !definition.Stage(_state.Stage!).Final
                     && (timer.StartsWhen is null || timer.StartsWhen.Holds(@event.Data)))
                 {
-                    var period = definition.PeriodOf(timer, context.Calendar.Parameters);
-                    Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, now, period.ToString(), timer.WorkingDays,
-                        timer.LegalBasis, Schedule(timer, now, period)));
+                    StartTimer(timer, current);
                     continue;
                 }
                 if (current is null)
@@ -225,10 +223,28 @@ public static class WorkflowEngine
             {
                 Emit(new TaskOpened(task.Id, task.Title, task.Unit, task.Due));
             }
+            if (!stage.Final)
+            {
+                foreach (var timer in definition.Timers.Where(t => t.StartsOnEntering.Contains(stage.Id)))
+                {
+                    _state.Timers.TryGetValue(timer.Id, out var current);
+                    if (current is not { IsLive: true })
+                    {
+                        StartTimer(timer, current);
+                    }
+                }
+            }
             foreach (var send in stage.SendOnEntry)
             {
                 Emit(new MessageSent(send.Message, send.To, $"entering {stage.Id} ({reason})"));
             }
+        }
+
+        private void StartTimer(TimerDefinition timer, TimerState? current)
+        {
+            var period = definition.PeriodOf(timer, context.Calendar.Parameters);
+            Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, now, period.ToString(), timer.WorkingDays,
+                timer.LegalBasis, Schedule(timer, now, period)));
         }
 
         private TimerSchedule Schedule(TimerDefinition timer, DateTimeOffset startedAt, LegalPeriod period)

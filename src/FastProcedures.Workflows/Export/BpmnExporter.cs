@@ -18,13 +18,17 @@ public static class BpmnExporter
     private static readonly XNamespace Di = "http://www.omg.org/spec/DD/20100524/DI";
     private static readonly XNamespace Xsi = "http://www.w3.org/2001/XMLSchema-instance";
 
-    private const int TaskWidth = 140, TaskHeight = 80, ColumnWidth = 260, RowHeight = 150, EventSize = 36, GatewaySize = 50;
+    // Room in a cell for a task with up to four timers on its lower edge, their breach end events below it, a split
+    // gateway or end event right of it and the next column's join gateway, none overlapping (bpmnlint).
+    private const int TaskWidth = 200, TaskHeight = 80, ColumnWidth = 420, RowHeight = 220, EventSize = 36, GatewaySize = 50,
+        TimerSpacing = 46;
 
-    /// <summary>The stage whose task carries a timer's boundary event: the initial stage for a timer started with
+    /// <summary>The stage whose task carries a timer's boundary event: the first stage whose entry starts it, the initial stage for a timer started with
     /// the workflow, else the stage its starting event leads to, else the stage that waits for the event stopping
     /// it, else the initial stage.</summary>
     public static StageDefinition TimerHome(WorkflowDefinition definition, TimerDefinition timer) =>
-        (timer.StartsOn.Contains(WorkflowEvents.WorkflowStarted) ? definition.Stage(definition.Initial) : null)
+        timer.StartsOnEntering.Select(definition.Stage).FirstOrDefault(s => !s.Final)
+        ?? (timer.StartsOn.Contains(WorkflowEvents.WorkflowStarted) ? definition.Stage(definition.Initial) : null)
         ?? definition.Stages.SelectMany(s => s.On.Where(o => timer.StartsOn.Contains(o.Key)).SelectMany(o => o.Value))
             .Select(t => t.Goto).OfType<string>().Select(definition.Stage).FirstOrDefault(s => !s.Final)
         ?? definition.Stages.FirstOrDefault(s => !s.Final && s.On.Keys.Any(timer.StopsOn.Contains))
@@ -191,7 +195,8 @@ public static class BpmnExporter
                 if (stage.Final || !edges.Any(e => e.From == StageId(stage.Id)))
                 {
                     var end = "End_" + Xml(stage.Id);
-                    _nodes.Add(Event(end, NodeKind.End, stage.Final ? "Closed" : "Ends here", column + 0.75, row));
+                    _nodes.Add(new Node(end, NodeKind.End, stage.Final ? "Closed" : "Ends here", null,
+                        X(column) + TaskWidth + 40, Y(row) + (TaskHeight - EventSize) / 2, EventSize, EventSize));
                     edges.Add((StageId(stage.Id), end, "", null));
                 }
             }
@@ -207,9 +212,9 @@ public static class BpmnExporter
                 _nodes.Add(new Node(id, NodeKind.Boundary, $"{Title(timer.Id)} ({timer.PeriodText})",
                     $"{timer.Title}. Legal basis: {timer.LegalBasis}. Period {timer.PeriodText}" +
                     (timer.WorkingDays ? " in working days" : "") +
-                    $", counted under Reg. (EEC, Euratom) 1182/71 from {string.Join(" or ", timer.StartsOn)}" +
+                    $", counted under Reg. (EEC, Euratom) 1182/71 from {string.Join(" or ", timer.StartsOn.Concat(timer.StartsOnEntering.Select(s => "entering " + s)))}" +
                     (timer.StopsOn.Count > 0 ? $", stopped by {string.Join(" or ", timer.StopsOn)}." : "."),
-                    task.X + 10 + (index - 1) * (EventSize + 8) % (TaskWidth - EventSize), task.Y + TaskHeight - EventSize / 2, EventSize, EventSize)
+                    task.X + 8 + (index - 1) * TimerSpacing, task.Y + TaskHeight - EventSize / 2, EventSize, EventSize)
                 {
                     AttachedTo = task.Id,
                     Duration = period,
@@ -223,9 +228,9 @@ public static class BpmnExporter
                 {
                     var end = "Breach_" + Xml(timer.Id);
                     var messages = timer.OnBreach.Select(a => a.Send).OfType<SendAction>().Select(s => $"{s.Message} to {s.To}").ToList();
-                    var (column, row) = _cells[home.Id];
-                    _nodes.Add(Event(end, NodeKind.End, messages.Count > 0 ? $"Escalated: {string.Join(", ", messages)}" : "Limit passed",
-                        column + 0.4, row + 0.7 + 0.3 * (index - 1)));
+                    // Below its timer, clear of the task and of the next row.
+                    _nodes.Add(new Node(end, NodeKind.End, messages.Count > 0 ? $"Escalated: {string.Join(", ", messages)}" : "Limit passed",
+                        null, task.X + 8 + (index - 1) * TimerSpacing, task.Y + TaskHeight + 60, EventSize, EventSize));
                     edges.Add((id, end, "limit passed", null));
                 }
             }
@@ -309,7 +314,7 @@ public static class BpmnExporter
         private static Node Event(string id, NodeKind kind, string name, double column, double row) =>
             new(id, kind, name, null, (int)(X(column) + (TaskWidth - EventSize) / 2.0), (int)(Y(row) + (TaskHeight - EventSize) / 2.0), EventSize, EventSize);
 
-        private static int X(double column) => 320 + (int)(column * ColumnWidth);
+        private static int X(double column) => 480 + (int)(column * ColumnWidth);
 
         private static int Y(double row) => 100 + (int)(row * RowHeight);
 

@@ -119,6 +119,40 @@ public sealed class when_the_engine_verbs_run
     }
 
     [Fact]
+    public async Task workflows_list_json_names_every_procedure_of_the_pact_and_the_return_side()
+    {
+        var result = await CliRunner.RunAsync(null, "workflows", "list", "--json");
+
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var ids = json.RootElement.EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?>
+        {
+            "screening", "border-procedure", "accelerated-procedure", "regular-procedure", "inadmissibility",
+            "ammr-responsibility", "return-border-procedure", "return-procedure",
+        }, ids);
+    }
+
+    [Fact]
+    public async Task workflows_docs_writes_the_committed_reference_of_every_timer()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"procedures-{Guid.NewGuid():N}.md");
+        try
+        {
+            var result = await CliRunner.RunAsync(null, "workflows", "docs", "--out", file);
+
+            Assert.Equal(0, result.ExitCode);
+            var repository = Path.GetDirectoryName(FastProcedures.Workflows.WorkflowsFolder.Require(AppContext.BaseDirectory))!;
+            var committed = await File.ReadAllTextAsync(Path.Combine(repository, "docs", "procedures.md"));
+            Assert.Equal(committed, await File.ReadAllTextAsync(file));
+            Assert.Contains("| border-procedure | border-procedure-limit | P12W | calendar |", committed);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task workflows_export_of_an_unknown_id_is_refused()
     {
         var result = await CliRunner.RunAsync(null, "workflows", "export", "no-such-procedure", "--format", "mermaid");

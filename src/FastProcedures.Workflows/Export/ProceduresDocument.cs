@@ -1,0 +1,106 @@
+using System.Text;
+using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Definitions;
+
+namespace FastProcedures.Workflows.Export;
+
+/// <summary>
+/// <c>docs/procedures.md</c> generated from the definitions: one table of every timer with its period, counting, start
+/// and stop events and legal basis (national values of parameters from the country calendars), the extensions, and
+/// each procedure's stages and Mermaid diagram. Pure: the same definitions and calendars give the same text.
+/// </summary>
+public static class ProceduresDocument
+{
+    public const string RegenerateCommand = "dotnet run --project src/FastProcedures.Cli -- workflows docs --out docs/procedures.md";
+
+    public static string Generate(IEnumerable<WorkflowDefinition> definitions, IReadOnlyDictionary<string, CountryCalendar> calendars)
+    {
+        var all = definitions.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version).ToList();
+        var countries = calendars.Values.OrderBy(c => c.Country, StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        text.AppendLine("# Procedures and their time limits");
+        text.AppendLine();
+        text.AppendLine($"<!-- Generated from workflows/*.yaml by `fastproc workflows docs`; do not edit. Regenerate: {RegenerateCommand} -->");
+        text.AppendLine();
+        text.AppendLine("Periods are ISO 8601 durations counted under Reg. (EEC, Euratom) 1182/71 in the case's country calendar");
+        text.AppendLine("(`workflows/calendars/`). A period given by a parameter is a national choice within the legal range; each");
+        text.AppendLine("country's value is shown. Points marked unconfirmed in the definitions are listed in `docs/legal-notes.md`.");
+        text.AppendLine();
+        text.AppendLine("## Timers");
+        text.AppendLine();
+        text.AppendLine("| Procedure | Timer | Period | Counting | Starts on | Stops on | Legal basis | On breach |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var definition in all)
+        {
+            foreach (var timer in definition.Timers)
+            {
+                var starts = string.Join(", ", timer.StartsOn.Select(e => e + (timer.StartsWhen is { } when ? $" when `{when.Text}`" : ""))
+                    .Concat(timer.StartsOnEntering.Select(stage => $"entering {stage}")));
+                var breach = string.Join(", ", timer.OnBreach.Select(a =>
+                    a.Send is { } s ? $"{s.Message} to {s.To}" : $"go to {a.Goto}"));
+                text.AppendLine($"| {Name(definition)} | {timer.Id} | {Period(definition, timer, countries)} | " +
+                                $"{(timer.WorkingDays ? "working days" : "calendar")} | {Cell(starts)} | {Events(timer.StopsOn)} | " +
+                                $"{Cell(timer.LegalBasis)} | {Cell(breach)} |");
+            }
+        }
+        text.AppendLine();
+        text.AppendLine("## Suspensions and extensions");
+        text.AppendLine();
+        text.AppendLine("| Procedure | Timer | Event | Effect | Legal basis |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var definition in all)
+        {
+            foreach (var timer in definition.Timers)
+            {
+                if (timer.SuspendsOn.Count > 0)
+                {
+                    text.AppendLine($"| {Name(definition)} | {timer.Id} | {Events(timer.SuspendsOn)} / {Events(timer.ResumesOn)} | " +
+                                    $"suspended / resumed, lengthened by the days suspended | {Cell(timer.LegalBasis)} |");
+                }
+                foreach (var extension in timer.Extensions)
+                {
+                    var effect = (extension.To is { } to ? $"period becomes {to}" : $"period + {extension.By}") + $", at most {extension.Max}" +
+                                 (extension.When is { } w ? $", when `{w.Text}`" : "");
+                    text.AppendLine($"| {Name(definition)} | {timer.Id} | {extension.On} | {Cell(effect)} | {Cell(extension.LegalBasis)} |");
+                }
+            }
+        }
+        foreach (var definition in all)
+        {
+            text.AppendLine();
+            text.AppendLine($"## {definition.Title} (`{definition.Id}` v{definition.Version})");
+            text.AppendLine();
+            text.AppendLine($"Legal basis: {definition.LegalBasis}. Case: {definition.CaseKind}. " +
+                            $"Applies from: {definition.AppliesFrom?.ToString("yyyy-MM-dd") ?? "always"}. SHA-256: `{definition.Hash}`.");
+            text.AppendLine();
+            text.AppendLine("| Stage | Unit | What happens |");
+            text.AppendLine("|---|---|---|");
+            foreach (var stage in definition.Stages)
+            {
+                text.AppendLine($"| {stage.Id}{(stage.Final ? " (final)" : "")} | {stage.Unit ?? ""} | {Cell(stage.Description)} |");
+            }
+            text.AppendLine();
+            text.AppendLine("```mermaid");
+            text.Append(MermaidExporter.Export(definition));
+            text.AppendLine("```");
+        }
+        return text.ToString();
+    }
+
+    private static string Name(WorkflowDefinition definition) => definition.Version == 1 ? definition.Id : $"{definition.Id} v{definition.Version}";
+
+    private static string Period(WorkflowDefinition definition, TimerDefinition timer, IReadOnlyList<CountryCalendar> countries)
+    {
+        if (timer.Period is { } period)
+        {
+            return period.ToString();
+        }
+        var parameter = definition.Parameters.First(p => p.Id == timer.Parameter);
+        var values = countries.Select(c => $"{c.Country} {definition.PeriodOf(timer, c.Parameters)}");
+        return $"{parameter.Id}: {parameter.Min}..{parameter.Max} ({string.Join(", ", values)})";
+    }
+
+    private static string Events(IReadOnlyList<string> events) => events.Count == 0 ? "—" : string.Join(", ", events);
+
+    private static string Cell(string text) => text.Replace("|", "\\|").ReplaceLineEndings(" ");
+}

@@ -1,0 +1,43 @@
+using FastProcedures.Workflows.Crisis;
+
+namespace FastProcedures.Procedures.Tests.Crisis;
+
+public sealed class when_a_crisis_is_declared
+{
+    private static readonly CrisisPeriods Periods = new(1, [
+        new CrisisPeriod("bg-2026-1", "BG", "Council Implementing Decision (EU) 2026/0001", new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 30),
+            ["screening/registration-limit", "border-procedure/border-procedure-limit", "return-border-procedure/return-border-limit"]),
+        new CrisisPeriod("bg-2026-2", "BG", "Council Implementing Decision (EU) 2026/0002", new DateOnly(2026, 12, 1), new DateOnly(2027, 2, 28),
+            ["border-procedure/border-procedure-limit"]),
+    ]);
+
+    [Theory]
+    [InlineData("BG", "2026-09-01", "bg-2026-1")]
+    [InlineData("BG", "2026-11-30", "bg-2026-1")]
+    [InlineData("BG", "2026-12-01", "bg-2026-2")]
+    [InlineData("BG", "2026-08-31", null)]
+    [InlineData("RO", "2026-10-01", null)]
+    public void the_period_covering_a_case_is_the_one_its_registration_day_falls_in(string country, string registered, string? crisis) =>
+        Assert.Equal(crisis, Periods.Covering(country, DateOnly.Parse(registered))?.Id);
+
+    [Fact]
+    public void a_covered_case_learns_which_timers_are_derogated_per_definition()
+    {
+        var covering = Periods.Covering("BG", new DateOnly(2026, 10, 15))!;
+
+        Assert.Equal(["border-procedure-limit"], covering.TimersOf("border-procedure"));
+        Assert.Equal(["registration-limit"], covering.TimersOf("screening"));
+        Assert.Empty(covering.TimersOf("return-procedure"));
+        Assert.Equal(3, Periods.DerogatedTimers("BG", new DateOnly(2026, 10, 15)).Count);
+        Assert.Empty(Periods.DerogatedTimers("RO", new DateOnly(2026, 10, 15)));
+    }
+
+    [Fact]
+    public void the_repository_file_loads_and_declares_no_crisis_today()
+    {
+        var periods = Repository.Registry.Data!.CrisisPeriods;
+
+        Assert.Empty(periods.All);
+        Assert.Null(periods.Covering("BG", new DateOnly(2026, 7, 1)));
+    }
+}

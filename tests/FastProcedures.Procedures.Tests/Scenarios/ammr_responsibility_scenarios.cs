@@ -1,0 +1,153 @@
+using Snapshooter.Xunit;
+
+namespace FastProcedures.Procedures.Tests.Scenarios;
+
+public sealed class ammr_responsibility_scenarios
+{
+    private static Scenario Started(string country = "BG")
+    {
+        var run = new Scenario("ammr-responsibility", country);
+        run.Start("2026-07-06T10:00:00+03:00");
+        return run;
+    }
+
+    [Fact]
+    public void an_accepted_take_charge_request_leads_to_a_transfer_decision_an_appeal_window_and_the_transfer()
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        run.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
+        run.On("TransferDecisionNotified", "2026-08-17T10:00:00+03:00");
+        run.Tick("2026-08-25T00:00:00+03:00");
+        run.On("TransferScheduled", "2026-09-01T10:00:00+03:00");
+        run.On("TransferExecuted", "2026-09-15T10:00:00+03:00");
+
+        Assert.Equal("transferred", run.State.Stage);
+        Assert.Contains("TransferAppealWindowClosed", run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Fact]
+    public void silence_on_a_take_charge_request_based_on_a_eurodac_hit_is_acceptance_after_two_weeks()
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-08T10:00:00+03:00", ("eurodac_hit", true));
+        run.Tick("2026-07-23T00:00:00+03:00");
+
+        Assert.Contains("TakeChargeAcceptedBySilence", run.MessagesTo("asylum"));
+        Assert.Equal("transfer-decision", run.State.Stage);
+        // Acceptance by silence starts the transfer-decision and transfer periods like an explicit acceptance.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-23T00:00:00+03:00"), run.Timer("transfer-period").StartedAt);
+        Assert.Equal(Workflows.TimerStatus.Running, run.Timer("transfer-decision-notification").Status);
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Fact]
+    public void silence_on_a_take_back_notification_is_confirmation()
+    {
+        var run = Started("RO");
+        run.On("TakeBackNotificationSent", "2026-07-08T10:00:00+03:00");
+        run.Tick("2026-07-23T00:00:00+03:00");
+
+        Assert.Contains("TakeBackConfirmedBySilence", run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Fact]
+    public void a_take_charge_request_not_sent_in_time_leaves_responsibility_here()
+    {
+        var run = Started();
+        // Two months from Monday 6 July: Sunday 6 September, Unification Day, whose day off moves to Monday 7
+        // September (Labour Code Art. 154(2)); so the period ends with Tuesday 8 September (Reg. 1182/71 Art. 3(4)).
+        var onMonday = run.Tick("2026-09-08T00:00:00+03:00");
+        run.Tick("2026-09-09T00:00:00+03:00");
+
+        Assert.DoesNotContain(onMonday, e => e is Workflows.TimerBreached);
+        Assert.Equal("responsible", run.State.Stage);
+        Assert.Contains("ResponsibilityRemainsHere", run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Fact]
+    public void detention_shortens_the_take_charge_limit_and_a_crisis_lengthens_it()
+    {
+        var detained = Started();
+        detained.On("ApplicantDetained", "2026-07-07T10:00:00+03:00");
+        var crisis = Started();
+        crisis.On("CrisisDerogationApplied", "2026-07-07T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+
+        Assert.Equal("P2W", detained.Timer("take-charge-request").Period);
+        Assert.Equal("P4M", crisis.Timer("take-charge-request").Period);
+        Snapshot.Match(detained.Timeline + crisis.Timeline);
+    }
+
+    [Fact]
+    public void a_transfer_not_carried_out_within_the_period_shifts_responsibility_and_absconding_extends_it()
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        run.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
+        run.Tick("2026-08-25T00:00:00+03:00");
+        run.On("TransferDecisionNotified", "2026-08-26T10:00:00+03:00");
+        run.On("AppealLodged", "2026-08-28T10:00:00+03:00", ("suspensive_effect", true));
+        run.On("AppealDecided", "2026-10-01T10:00:00+03:00", ("outcome", "dismissed"));
+        var beforeAbsconding = run.ExpiryOf("transfer-period");
+        run.On("ApplicantAbsconded", "2027-01-05T10:00:00+02:00");
+        run.Tick("2029-07-28T00:00:00+03:00");
+        run.Tick("2029-08-11T00:00:00+03:00");
+
+        Assert.Equal(DateTimeOffset.Parse("2027-02-11T00:00:00+02:00"), beforeAbsconding);
+        Assert.Equal(["TransferDecisionOverdue", "DeadlineApproaching", "ResponsibilityShifted"], run.MessagesTo("asylum"));
+        Assert.Equal("responsible", run.State.Stage);
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Theory]
+    [InlineData(false, "P12M")]
+    [InlineData(true, "P3Y")]
+    public void a_crisis_gives_a_year_for_the_transfer_and_never_shortens_the_three_years_after_absconding(bool absconded, string period)
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        run.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
+        if (absconded)
+        {
+            run.On("ApplicantAbsconded", "2026-08-20T10:00:00+03:00");
+        }
+        run.On("CrisisDerogationApplied", "2026-09-01T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+
+        Assert.Equal(period, run.Timer("transfer-period").Period);
+    }
+
+    [Fact]
+    public void a_refusal_or_an_upheld_transfer_appeal_keeps_the_case_here()
+    {
+        var refused = Started();
+        refused.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        refused.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "refused"));
+        var won = Started("RO");
+        won.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        won.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
+        won.On("TransferDecisionNotified", "2026-08-12T10:00:00+03:00");
+        won.On("AppealLodged", "2026-08-14T10:00:00+03:00", ("suspensive_effect", true));
+        won.On("AppealDecided", "2026-09-14T10:00:00+03:00", ("outcome", "upheld"));
+
+        Assert.Equal("responsible", refused.State.Stage);
+        Assert.Equal("responsible", won.State.Stage);
+        Snapshot.Match(refused.Timeline + won.Timeline);
+    }
+
+    [Fact]
+    public void silence_on_an_ordinary_take_charge_request_is_acceptance_after_one_month()
+    {
+        var run = Started();
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        var afterTwoWeeks = run.Tick("2026-08-04T00:00:00+03:00");
+        run.Tick("2026-08-21T00:00:00+03:00");
+
+        Assert.Empty(afterTwoWeeks);
+        Assert.Equal(["TakeChargeAcceptedBySilence"], run.MessagesTo("asylum"));
+        Assert.Equal("transfer-decision", run.State.Stage);
+        Snapshot.Match(run.Timeline);
+    }
+}

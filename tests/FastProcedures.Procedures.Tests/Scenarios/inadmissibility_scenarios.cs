@@ -1,0 +1,52 @@
+using Snapshooter.Xunit;
+
+namespace FastProcedures.Procedures.Tests.Scenarios;
+
+public sealed class inadmissibility_scenarios
+{
+    [Fact]
+    public void a_safe_third_country_case_must_be_decided_within_ten_working_days_and_the_breach_is_escalated()
+    {
+        var run = new Scenario("inadmissibility");
+        run.Start("2026-12-18T10:00:00+02:00", ("procedure", "inadmissibility"), ("ground", "APR Art. 38(1)(b)"));
+        run.On("ApplicationLodged", "2026-12-18T11:00:00+02:00");
+        run.Tick("2027-01-12T00:00:00+02:00");
+
+        // Ten working days from Friday 18 December 2026 skip the Bulgarian Christmas holidays and New Year.
+        Assert.Contains("ExaminationLimitExceeded", run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Fact]
+    public void an_inadmissibility_decision_within_two_months_is_appealed_in_the_short_window()
+    {
+        var run = new Scenario("inadmissibility", "RO");
+        run.Start("2026-07-01T10:00:00+03:00", ("procedure", "inadmissibility"), ("ground", "APR Art. 38(1)(a)"));
+        run.On("ApplicationLodged", "2026-07-02T10:00:00+03:00");
+        run.On("InterviewHeld", "2026-07-20T10:00:00+03:00");
+        run.On("DecisionIssued", "2026-08-14T10:00:00+03:00", ("outcome", "inadmissible"), ("negative", true));
+        run.On("AppealLodged", "2026-08-18T10:00:00+03:00", ("suspensive_effect", false));
+        run.On("AppealDecided", "2026-09-18T10:00:00+03:00", ("outcome", "dismissed"));
+        run.On("DecisionBecameFinal", "2026-09-18T10:00:00+03:00", ("negative", true));
+
+        Assert.False(run.State.Timers.ContainsKey("short-examination-limit"));
+        Assert.Equal(["ReturnDecisionRequested", "AsylumCaseHandedOver"], run.MessagesTo("return"));
+        Snapshot.Match(run.Timeline);
+    }
+
+    [Fact]
+    public void the_lodging_two_month_and_appeal_limits_are_breached_and_escalated()
+    {
+        var run = new Scenario("inadmissibility");
+        run.Start("2026-07-01T10:00:00+03:00", ("procedure", "inadmissibility"), ("ground", "APR Art. 38(1)(a)"));
+        run.Tick("2026-07-23T00:00:00+03:00");
+        run.On("ApplicationLodged", "2026-07-24T10:00:00+03:00");
+        run.Tick("2026-09-18T00:00:00+03:00");
+        run.Tick("2026-09-25T00:00:00+03:00");
+        run.On("DecisionIssued", "2026-09-28T10:00:00+03:00", ("outcome", "inadmissible"), ("negative", true));
+        run.Tick("2026-10-06T00:00:00+03:00");
+
+        Assert.Equal(["ApplicationNotLodged", "DeadlineApproaching", "ExaminationLimitExceeded", "AppealWindowClosed"], run.MessagesTo("asylum"));
+        Snapshot.Match(run.Timeline);
+    }
+}
