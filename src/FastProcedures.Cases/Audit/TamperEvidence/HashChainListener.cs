@@ -22,10 +22,18 @@ public sealed class HashChainListener : DocumentSessionListenerBase
             }
             var key = stream.Key ?? stream.Id.ToString();
             var first = stream.Events[0].Version;
+            if (first <= 0)
+            {
+                // An append without an expected version: the database numbers the events after the stream's last one.
+                // A concurrent append to the same stream would make these links wrong, and verify-chain say so.
+                var state = await session.Events.FetchStreamStateAsync(key, token);
+                first = (state?.Version ?? 0) + 1;
+            }
             var previous = first <= 1 ? EventHashChain.Genesis : await PreviousHashAsync(session, stream, key, first - 1, token);
+            var version = first;
             foreach (var e in stream.Events)
             {
-                var hash = EventHashChain.Link(previous, key, e.Version, e.EventTypeName, serializer.ToJson(e.Data));
+                var hash = EventHashChain.Link(previous, key, version++, e.EventTypeName, serializer.ToJson(e.Data));
                 e.SetHeader(EventHashChain.Header, hash);
                 previous = hash;
             }
