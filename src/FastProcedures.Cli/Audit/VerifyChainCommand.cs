@@ -37,8 +37,10 @@ internal sealed class VerifyChainCommand : AsyncCommand<VerifyChainCommand.Setti
             }
             foreach (var link in report.Broken)
             {
-                Console.WriteLine($"BROKEN {link.Tenant} {link.StreamId} sequence {link.Sequence} version {link.Version} " +
-                    $"({link.EventType}): stored hash {link.Stored ?? "(none)"}, the stored data gives {link.Expected}");
+                Console.WriteLine(link.Reason is { } reason
+                    ? $"BROKEN {link.Tenant} {link.StreamId} from version {link.Version}: {reason}"
+                    : $"BROKEN {link.Tenant} {link.StreamId} sequence {link.Sequence} version {link.Version} " +
+                      $"({link.EventType}): stored hash {link.Stored ?? "(none)"}, the stored data gives {link.Expected}");
             }
             Console.WriteLine(report.Intact
                 ? $"{report.Streams} stream(s), {report.Events} event(s): every chain intact."
