@@ -1,4 +1,7 @@
 using Alba;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.Examining;
+using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Messages;
@@ -36,6 +39,28 @@ public sealed class when_an_auditor_replays_a_case(DatabaseFixture database) : I
         Assert.Equal((await _host.StreamAsync("BG", id)).Count(e => e.Data is not (WorkflowStarted or IWorkflowStep)), report.InputsReplayed);
         Assert.Equal((await _host.StreamAsync("BG", id)).Count(e => e.Data is WorkflowStarted or IWorkflowStep), report.WorkflowEventsCompared);
         Assert.Contains(await CaseAccessLog.ReadsAsync(session, id, CancellationToken.None), r => r.ReadBy == "auditor-2");
+    }
+
+    [Fact]
+    public async Task a_rejected_case_and_the_return_case_it_opened_both_replay_to_their_recorded_workflow_events()
+    {
+        const string id = "BG-2026-720004";
+        await _host.WalkAsync(database, id, DateTimeOffset.Parse("2026-07-06T10:00:00+03:00"));
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-20T10:00:00+03:00"));
+        await _host.SendAsync("BG", new HoldInterview(id, null, "officer-asylum"));
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-27T10:00:00+03:00"));
+        await _host.SendAsync("BG", new IssueDecision(id, null, DecisionOutcome.RejectedManifestlyUnfounded,
+            new DecisionReason("APR Art. 42(1)(j)", "Recognition rate below 20 %."), "APR Art. 39", "officer-asylum",
+            new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6", "No right to stay after the rejection.")));
+        var returnStream = await _host.StreamAsync("BG", id + "-R");
+        Assert.Contains(returnStream, e => e.Data is WorkflowStarted { Workflow: "return-border-procedure" });
+
+        var asylum = VerifyReplay.Run(Catalog(), id, await _host.StreamAsync("BG", id), _host.Serializer().ToJson);
+        var returnCase = VerifyReplay.Run(Catalog(), id + "-R", returnStream, _host.Serializer().ToJson);
+
+        Assert.True(asylum.Verified, string.Join("\n", asylum.Divergences.Select(d => d.ToString()).Concat(asylum.PinProblems)));
+        Assert.True(returnCase.Verified, string.Join("\n", returnCase.Divergences.Select(d => d.ToString()).Concat(returnCase.PinProblems)));
+        Assert.True(returnCase.WorkflowEventsCompared > 0);
     }
 
     [Fact]
