@@ -133,6 +133,8 @@ public static class Configuration
         store.Events.MetadataConfig.CausationIdEnabled = true;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
         store.Events.MetadataConfig.UserNameEnabled = true;
+        // Tamper evidence: every appended event carries a hash chained to the previous one of its stream.
+        store.Listeners.Add(new Audit.TamperEvidence.HashChainListener());
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         store.Projections.Add(new AsylumCaseProjection(), ProjectionLifecycle.Inline);
         store.Projections.Add(new ReturnCaseProjection(), ProjectionLifecycle.Inline);

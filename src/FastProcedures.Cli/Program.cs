@@ -1,3 +1,4 @@
+using FastProcedures.Cli.Audit;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
 using FastProcedures.Cli.Workflows;
@@ -16,5 +17,6 @@ app.Configure(config =>
     ServerVerbs.Register(config);
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
+    AuditVerbs.Register(config);
 });
 return await app.RunAsync(args);

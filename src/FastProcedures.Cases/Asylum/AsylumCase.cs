@@ -27,6 +27,10 @@ public enum ResponsibilityOutcome { Accepted, Refused }
 /// <summary>Personal data of the applicant (GDPR Art. 5): kept apart so it can be protected on its own.</summary>
 public sealed record PersonalDetails(string FullName, DateOnly? DateOfBirth, string? Contact);
 
+/// <summary><see cref="PersonalDetails"/> as events hold them: AES-GCM sealed with the person's key, kept apart, so
+/// erasing the key erases the data without touching the history (GDPR Art. 17; see <c>Audit/SealingPersonalData</c>).</summary>
+public sealed record SealedPersonalDetails(string KeyId, string Nonce, string Ciphertext);
+
 /// <summary>The legal ground of a decision as a code from the definition (e.g. <c>APR Art. 42(1)(j)</c>) with free text.</summary>
 public sealed record DecisionReason(string Code, string Text);
 
@@ -38,7 +42,7 @@ public sealed record JointReturnDecision(int VoluntaryDepartureDays, string Lega
 /// <summary>A person expresses the wish to apply for protection (APR Art. 26); starts screening and the registration limit.</summary>
 public sealed record ApplicationMade(
     string CaseId, string Country, ApplicationPlace Place, string Location, string Nationality, bool HasTravelDocument,
-    PersonalDetails Applicant, string MadeBy, DateTimeOffset MadeAt);
+    SealedPersonalDetails Applicant, string MadeBy, DateTimeOffset MadeAt);
 
 /// <summary>Screening Regulation Art. 8: identity, health and vulnerability, security checks begin.</summary>
 public sealed record ScreeningStarted(string CaseId, string StartedBy, DateTimeOffset StartedAt);

@@ -1,4 +1,5 @@
 using FastProcedures.Workflows;
+using FastProcedures.Workflows.Definitions;
 
 namespace FastProcedures.Cases.Workflows;
 
@@ -11,10 +12,12 @@ public sealed record WorkflowStart(string Workflow, DateOnly InForceOn);
 /// </summary>
 public static class CaseRuntime
 {
-    /// <summary>The domain events followed, each, by the workflow events they cause.</summary>
+    /// <summary>The domain events followed, each, by the workflow events they cause. <paramref name="definitionFor"/>
+    /// picks the definition a starting workflow is pinned to (default: the version in force); replay verification
+    /// passes the one the case recorded.</summary>
     public static IReadOnlyList<object> Advance(
         WorkflowCatalog catalog, string caseId, string country, CaseWorkflows workflows, IEnumerable<object> domainEvents,
-        DateTimeOffset now, Func<object, WorkflowStart?> starts)
+        DateTimeOffset now, Func<object, WorkflowStart?> starts, Func<WorkflowStart, WorkflowDefinition>? definitionFor = null)
     {
         var context = new DecisionContext(catalog.Calendar(country));
         var output = new List<object>();
@@ -34,7 +37,7 @@ public static class CaseRuntime
             }
             if (starts(domainEvent) is { } start && !workflows.Has(start.Workflow))
             {
-                var definition = catalog.InForceOn(start.Workflow, start.InForceOn);
+                var definition = definitionFor?.Invoke(start) ?? catalog.InForceOn(start.Workflow, start.InForceOn);
                 var started = new WorkflowStarted(caseId, definition.Id, definition.Version, definition.Hash, country,
                     context.Calendar.Version, context.Calendar.Sha256, domainEvent.GetType().Name, now);
                 output.Add(started);

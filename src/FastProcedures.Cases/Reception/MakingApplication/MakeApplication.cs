@@ -1,4 +1,5 @@
 using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Audit.SealingPersonalData;
 using FastProcedures.Cases.Workflows;
 using Marten;
 using Wolverine;
@@ -12,7 +13,9 @@ public sealed record MakeApplication(
 
 public static class MakeApplicationHandler
 {
-    public static IReadOnlyList<object> Decide(AsylumCase? state, MakeApplication command, DateTimeOffset now)
+    /// <param name="seal">Seals the applicant's personal data; called only when the application is recorded.</param>
+    public static IReadOnlyList<object> Decide(
+        AsylumCase? state, MakeApplication command, DateTimeOffset now, Func<PersonalDetails, SealedPersonalDetails> seal)
     {
         if (state is not null)
         {
@@ -27,7 +30,7 @@ public static class MakeApplicationHandler
         return
         [
             new ApplicationMade(command.CaseId, command.Country, command.Place, command.Location, command.Nationality,
-                command.HasTravelDocument, command.Applicant!, command.MadeBy, now),
+                command.HasTravelDocument, seal(command.Applicant!), command.MadeBy, now),
         ];
     }
 
@@ -35,5 +38,6 @@ public static class MakeApplicationHandler
         MakeApplication command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
         CancellationToken cancellation) =>
         new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, null,
-            (state, now) => Decide(state, command, now), cancellation);
+            (state, now) => Decide(state, command, now, details => PersonalData.Seal(session, command.CaseId, details, now)),
+            cancellation);
 }

@@ -1,0 +1,55 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Services;
+
+namespace FastProcedures.Cases.Audit.TamperEvidence;
+
+/// <summary>
+/// Stamps every appended event with its chained hash (<see cref="EventHashChain"/>) in the event headers, inside the
+/// transaction that appends it: every write path (commands, deadlines, the access log) goes through Marten's
+/// SaveChanges, so no event is stored without its link.
+/// </summary>
+public sealed class HashChainListener : DocumentSessionListenerBase
+{
+    public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        var serializer = session.DocumentStore.Options.Serializer();
+        foreach (var stream in session.PendingChanges.Streams())
+        {
+            if (stream.Events.Count == 0)
+            {
+                continue;
+            }
+            var key = stream.Key ?? stream.Id.ToString();
+            var first = stream.Events[0].Version;
+            if (first <= 0)
+            {
+                // An append without an expected version: the database numbers the events after the stream's last one.
+                // A concurrent append to the same stream would make these links wrong, and verify-chain say so.
+                var state = await session.Events.FetchStreamStateAsync(key, token);
+                first = (state?.Version ?? 0) + 1;
+            }
+            var previous = first <= 1 ? EventHashChain.Genesis : await PreviousHashAsync(session, stream, key, first - 1, token);
+            var version = first;
+            foreach (var e in stream.Events)
+            {
+                var hash = EventHashChain.Link(previous, key, version++, e.EventTypeName, serializer.ToJson(e.Data));
+                e.SetHeader(EventHashChain.Header, hash);
+                previous = hash;
+            }
+        }
+    }
+
+    private static async Task<string> PreviousHashAsync(
+        IDocumentSession session, StreamAction stream, string key, long version, CancellationToken token)
+    {
+        var tenant = stream.TenantId ?? session.TenantId;
+        IQuerySession query = tenant == session.TenantId ? session : session.ForTenant(tenant);
+        var last = await query.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == key && e.Version == version)
+            .SingleOrDefaultAsync(token);
+        // A previous event without a hash (written before the chain existed) links as the genesis; verify-chain
+        // reports that event as unlinked, so nothing is hidden.
+        return last?.GetHeader(EventHashChain.Header)?.ToString() ?? EventHashChain.Genesis;
+    }
+}
