@@ -67,6 +67,8 @@ public static class Configuration
             {
                 store.Connection(settings.ConnectionString);
                 store.ConfigureFastProcedures();
+                // Cross-case views run in the async daemon of the serving host only (not in CLI tools).
+                store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
             })
             .AddAsyncDaemon(settings.DurabilityMode == DurabilityMode.Solo ? DaemonMode.Solo : DaemonMode.HotCold)
             .IntegrateWithWolverine()
@@ -139,7 +141,6 @@ public static class Configuration
         store.Projections.Add(new AsylumCaseProjection(), ProjectionLifecycle.Inline);
         store.Projections.Add(new ReturnCaseProjection(), ProjectionLifecycle.Inline);
         store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
-        store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
         // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
         store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
             .Duplicate(x => x.BreachedDeadlines);

@@ -115,7 +115,8 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         }
         var next = summary.Deadlines.Where(v => v.Status == DeadlineStatus.Running).MinBy(v => v.ExpiresAt);
         summary.NextDeadlineTimer = next?.Timer;
-        summary.NextDeadlineAt = next?.ExpiresAt;
+        // Stored in UTC: the duplicated column is timestamptz, which takes offset 0 only.
+        summary.NextDeadlineAt = next?.ExpiresAt.ToUniversalTime();
         summary.BreachedDeadlines = summary.Deadlines.Count(v => v.Status == DeadlineStatus.Breached);
         return summary;
     }
