@@ -1,0 +1,75 @@
+using Alba;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Queries.DeadlineBoard;
+using FastProcedures.Cases.Queries.Kpis;
+using FastProcedures.Cases.Queries.Removable;
+using FastProcedures.Cases.Queries.WorkQueues;
+using FastProcedures.Cases.Reception.MakingApplication;
+using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.IntegrationTests.Infrastructure;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FastProcedures.IntegrationTests.Cases;
+
+public sealed class when_units_read_their_queues_and_boards(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private IAlbaHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await database.StartHostAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task RegisterAsync(string id, string at, string procedure, ApplicationPlace place)
+    {
+        database.Clock.Set(DateTimeOffset.Parse(at));
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", place, "Lesovo", "MAR", false,
+            new PersonalDetails("Queue Applicant", null, null), "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, procedure, "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+    }
+
+    [Fact]
+    public async Task the_asylum_queue_puts_the_most_urgent_legal_deadline_first_and_the_board_shows_what_is_due()
+    {
+        // Both must be lodged within 21 days of registration (APR Art. 28(1)); the one registered a day earlier (though
+        // recorded second) runs out first.
+        await RegisterAsync("BG-2026-300001", "2026-08-04T10:00:00+03:00", "regular-procedure", ApplicationPlace.Territory);
+        await RegisterAsync("BG-2026-300002", "2026-08-03T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        database.Clock.Set(DateTimeOffset.Parse("2026-08-10T09:00:00+03:00"));
+        await using var query = _host.Services.GetRequiredService<IDocumentStore>().QuerySession("BG");
+
+        var queue = await WorkQueue.ForUnitAsync(query, "asylum");
+        var board = await DeadlineBoard.DueAsync(query, database.Clock.GetUtcNow(), TimeSpan.FromDays(30));
+
+        Assert.Equal(["BG-2026-300002", "BG-2026-300001"], queue.Where(c => c.Id.StartsWith("BG-2026-3")).Select(c => c.Id).Take(2));
+        Assert.All(queue, c => Assert.Equal("asylum", c.Unit));
+        // Lodging within 21 days of registration (APR Art. 28(1)) falls due on both cases within the horizon.
+        Assert.Contains(board, l => l.CaseId == "BG-2026-300001" && l.Timer.Contains("lodg"));
+        Assert.DoesNotContain(board, l => l.Timer == "border-procedure-limit");
+    }
+
+    [Fact]
+    public async Task a_rejected_applicant_is_not_removable_while_the_appeal_window_is_open_and_kpi_facts_count_the_decision()
+    {
+        const string id = "BG-2026-300003";
+        await RegisterAsync(id, "2026-09-01T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        await _host.SendAsync("BG", new IssueDecision(id, null, DecisionOutcome.RejectedManifestlyUnfounded,
+            new DecisionReason("APR Art. 42(1)(j)", "Low recognition rate."), "APR Art. 39", "officer",
+            new JointReturnDecision(0, "RD Art. 6", "No right to stay.")));
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        await using var query = store.QuerySession("BG");
+
+        var removable = await Removable.TodayAsync(query, database.Clock.GetUtcNow());
+
+        var line = Assert.Single(removable, l => l.CaseId == id + "-R");
+        Assert.False(line.Removable);
+        Assert.Contains("the asylum appeal window is open (APR Art. 67-68)", line.Bars);
+
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var facts = await query.Query<KpiFact>().Where(f => f.CaseId == id || f.CaseId == id + "-R").ToListAsync();
+        Assert.Contains(facts, f => f.Fact == "decision-issued" && f.Detail == "rejected-manifestly-unfounded");
+        Assert.Contains(facts, f => f.Fact == "return-decision-issued" && f.Detail == "joint");
+    }
+}
