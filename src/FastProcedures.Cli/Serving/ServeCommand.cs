@@ -45,6 +45,13 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 RabbitMqUri = rabbitMq,
             });
             builder.WebHost.UseUrls(settings.Urls);
+            if (settings.Demo)
+            {
+                var clock = new FastProcedures.Cases.Demo.DemoClock();
+                builder.Services.AddSingleton(clock);
+                builder.Services.AddSingleton<TimeProvider>(clock);
+                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Cases.Demo.DemoSeeder>();
+            }
             await using var app = FastProceduresHost.Build(builder);
             await app.StartAsync(cancellationToken);
             if (settings.Demo)
