@@ -1,13 +1,19 @@
 using Alba;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Queries.DeadlineBoard;
 using FastProcedures.Cases.Queries.Kpis;
 using FastProcedures.Cases.Queries.Removable;
 using FastProcedures.Cases.Queries.WorkQueues;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.Cases.Asylum.Appeals;
+using FastProcedures.Cases.Return.Closing;
+using FastProcedures.Cases.Workflows;
 using FastProcedures.IntegrationTests.Infrastructure;
+using Wolverine;
+using Wolverine.Tracking;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +47,7 @@ public sealed class when_units_read_their_queues_and_boards(DatabaseFixture data
         await using var query = _host.Services.GetRequiredService<IDocumentStore>().QuerySession("BG");
 
         var queue = await WorkQueue.ForUnitAsync(query, "asylum");
-        var board = await DeadlineBoard.DueAsync(query, database.Clock.GetUtcNow(), TimeSpan.FromDays(30));
+        var board = await DeadlineBoard.DueAsync(query, _host.Services.GetRequiredService<WorkflowCatalog>(), database.Clock.GetUtcNow(), TimeSpan.FromDays(30));
 
         Assert.Equal(["BG-2026-300002", "BG-2026-300001"], queue.Where(c => c.Id.StartsWith("BG-2026-3")).Select(c => c.Id).Take(2));
         Assert.All(queue, c => Assert.Equal("asylum", c.Unit));
@@ -71,5 +77,32 @@ public sealed class when_units_read_their_queues_and_boards(DatabaseFixture data
         var facts = await query.Query<KpiFact>().Where(f => f.CaseId == id || f.CaseId == id + "-R").ToListAsync();
         Assert.Contains(facts, f => f.Fact == "decision-issued" && f.Detail == "rejected-manifestly-unfounded");
         Assert.Contains(facts, f => f.Fact == "return-decision-issued" && f.Detail == "joint");
+    }
+
+    [Fact]
+    public async Task a_hand_over_the_return_unit_does_not_acknowledge_shows_on_the_board_after_one_working_day()
+    {
+        const string id = "BG-2026-300004";
+        await RegisterAsync(id, "2026-09-07T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        await _host.SendAsync("BG", new IssueDecision(id, null, DecisionOutcome.RejectedUnfounded,
+            new DecisionReason("APR Art. 39(3)", "No well-founded fear."), "APR Art. 39", "officer",
+            new JointReturnDecision(0, "RD Art. 6", "No right to stay.")));
+        // The return case is closed meanwhile, so the hand-over is refused there and never acknowledged.
+        await _host.SendAsync("BG", new CloseReturnCase(id + "-R", null, "Recorded in error.", "officer-return"));
+        database.Clock.Set(DateTimeOffset.Parse("2026-09-18T10:00:00+03:00")); // Friday, after the one-week appeal window
+        await _host.TrackActivity(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(
+            (Func<IMessageContext, Task>)(bus => bus.InvokeForTenantAsync<FastProcedures.Cases.CaseChange>("BG", new RecordFinalDecision(id, null, "officer"))));
+        var catalog = _host.Services.GetRequiredService<WorkflowCatalog>();
+        await using var query = _host.Services.GetRequiredService<IDocumentStore>().QuerySession("BG");
+
+        var sameDay = await DeadlineBoard.DueAsync(query, catalog, DateTimeOffset.Parse("2026-09-18T12:00:00+03:00"), TimeSpan.Zero);
+        var nextWeek = await DeadlineBoard.DueAsync(query, catalog, DateTimeOffset.Parse("2026-09-22T12:00:00+03:00"), TimeSpan.Zero);
+
+        Assert.DoesNotContain(sameDay, l => l.CaseId == id && l.Timer == DeadlineBoard.HandOverAcknowledgement);
+        // One working day from Friday 18 September, the day of the hand-over not counted: Monday 21 September, which
+        // expires at midnight (Reg. 1182/71 Art. 3(1), 3(3)); at noon on the 22nd it is overdue.
+        var line = Assert.Single(nextWeek, l => l.CaseId == id && l.Timer == DeadlineBoard.HandOverAcknowledgement);
+        Assert.Equal(DeadlineStatus.Breached, line.Status);
+        Assert.Equal(DateTimeOffset.Parse("2026-09-22T00:00:00+03:00"), line.ExpiresAt);
     }
 }

@@ -36,6 +36,9 @@ public sealed class CaseSummary
     public int BreachedDeadlines { get; set; }
     public List<DeadlineView> Deadlines { get; set; } = [];
     public List<string> OpenTasks { get; set; } = [];
+
+    /// <summary>When the asylum unit handed the case to the return unit, until the return unit acknowledges it.</summary>
+    public DateTimeOffset? HandOverSentAt { get; set; }
 }
 
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, string>
@@ -106,7 +109,14 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             case DeadlineStopped d:
                 summary.Deadlines.RemoveAll(v => v.Workflow == d.Workflow && v.Timer == d.Step.Timer);
                 break;
-            case AsylumCaseClosed or ReturnCaseClosed or RemovalExecuted or VoluntaryDepartureConfirmed or HandOverAcknowledged:
+            case UnitMessageSent { Step.Message: "AsylumCaseHandedOver" } sent:
+                summary.HandOverSentAt = sent.At.ToUniversalTime();
+                break;
+            case HandOverAcknowledged:
+                summary.HandOverSentAt = null;
+                summary.Closed = true;
+                break;
+            case AsylumCaseClosed or ReturnCaseClosed or RemovalExecuted or VoluntaryDepartureConfirmed:
                 summary.Closed = true;
                 break;
             case DecisionBecameFinal { Negative: false }:
