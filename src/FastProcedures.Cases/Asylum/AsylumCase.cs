@@ -205,7 +205,7 @@ public sealed record AsylumCase(
         ReturnCaseLinked e => this with { ReturnCaseId = e.ReturnCaseId },
         HandOverAcknowledged => this with { HandOverConfirmed = true },
         UnitMessageSent { Step.Message: "AsylumCaseHandedOver" } e => this with { HandedOverAt = e.At },
-        WorkflowStarted or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
+        WorkflowStarted or CalendarChanged or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
         _ => this,
     };
 

@@ -26,6 +26,9 @@ public static class CaseMessages
                 case DeadlineResumed s:
                     await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, s.At);
                     break;
+                case DeadlineRescheduled s:
+                    await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, s.At);
+                    break;
                 case DeadlineExtended s:
                     await ScheduleAsync(kind, bus, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, s.At);
                     break;

@@ -145,7 +145,7 @@ public sealed record ReturnCase(
         RemovalCancelled => this with { Removal = null },
         RemovalExecuted => this with { Removed = true, Detained = false },
         ReturnCaseClosed => this with { Closed = true },
-        WorkflowStarted or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
+        WorkflowStarted or CalendarChanged or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
         _ => this,
     };
 

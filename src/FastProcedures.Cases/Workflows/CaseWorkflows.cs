@@ -15,6 +15,11 @@ public sealed record RunningDeadline(string Workflow, TimerState Timer);
 /// </summary>
 public sealed record CaseWorkflows(ImmutableSortedDictionary<string, WorkflowInstance> Instances)
 {
+    /// <summary>The country calendar the case's deadlines are counted with (version and SHA-256).</summary>
+    public int CalendarVersion { get; init; }
+
+    public string CalendarSha256 { get; init; } = "";
+
     public static readonly CaseWorkflows None = new(ImmutableSortedDictionary.Create<string, WorkflowInstance>(StringComparer.Ordinal));
 
     public CaseWorkflows Apply(object @event) => @event switch
@@ -23,7 +28,10 @@ public sealed record CaseWorkflows(ImmutableSortedDictionary<string, WorkflowIns
         {
             Instances = Instances.SetItem(started.Workflow,
                 new WorkflowInstance(started.Workflow, started.Version, started.Hash, WorkflowState.Initial)),
+            CalendarVersion = started.CalendarVersion,
+            CalendarSha256 = started.CalendarSha256,
         },
+        CalendarChanged changed => this with { CalendarVersion = changed.ToVersion, CalendarSha256 = changed.ToSha256 },
         IWorkflowStep step when Instances.TryGetValue(step.Workflow, out var instance) => this with
         {
             Instances = Instances.SetItem(step.Workflow, instance with { State = instance.State.Apply(step.Effect) }),

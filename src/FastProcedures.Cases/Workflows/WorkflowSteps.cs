@@ -23,6 +23,19 @@ public sealed record WorkflowStarted(
 /// <summary>The input the engine received when a scheduled deadline message woke the case and something was due.</summary>
 public sealed record DeadlineReached(string CaseId, string Workflow, string Timer, int Generation, DateTimeOffset At);
 
+/// <summary>
+/// The case's country calendar changed (a day off decreed by government, Reg. 1182/71 Art. 2(1)): the running
+/// deadlines are counted again, and the case records which calendar versions it moved between — never silently.
+/// </summary>
+public sealed record CalendarChanged(
+    string CaseId, string Country, int FromVersion, string FromSha256, int ToVersion, string ToSha256, string RecordedBy,
+    DateTimeOffset ChangedAt);
+
+public sealed record DeadlineRescheduled(string CaseId, string Workflow, TimerRescheduled Step, DateTimeOffset At) : IWorkflowStep
+{
+    public WorkflowEffect Effect => Step;
+}
+
 public sealed record WorkflowStageEntered(string CaseId, string Workflow, StageEntered Step, DateTimeOffset At) : IWorkflowStep
 {
     public WorkflowEffect Effect => Step;
@@ -99,6 +112,7 @@ public static class WorkflowStep
         TimerSuspended e => new DeadlineSuspended(caseId, workflow, e, at),
         TimerResumed e => new DeadlineResumed(caseId, workflow, e, at),
         TimerExtended e => new DeadlineExtended(caseId, workflow, e, at),
+        TimerRescheduled e => new DeadlineRescheduled(caseId, workflow, e, at),
         TimerStopped e => new DeadlineStopped(caseId, workflow, e, at),
         TimerWarningDue e => new DeadlineWarned(caseId, workflow, e, at),
         TimerBreached e => new DeadlineBreached(caseId, workflow, e, at),
@@ -110,6 +124,6 @@ public static class WorkflowStep
     [
         typeof(WorkflowStageEntered), typeof(WorkflowStageLeft), typeof(CaseTaskOpened), typeof(CaseTaskClosed),
         typeof(UnitMessageSent), typeof(DeadlineStarted), typeof(DeadlineSuspended), typeof(DeadlineResumed),
-        typeof(DeadlineExtended), typeof(DeadlineStopped), typeof(DeadlineWarned), typeof(DeadlineBreached),
+        typeof(DeadlineExtended), typeof(DeadlineRescheduled), typeof(DeadlineStopped), typeof(DeadlineWarned), typeof(DeadlineBreached),
     ];
 }

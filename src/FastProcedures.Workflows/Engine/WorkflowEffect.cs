@@ -15,6 +15,7 @@ namespace FastProcedures.Workflows;
 [JsonDerivedType(typeof(TimerSuspended), nameof(TimerSuspended))]
 [JsonDerivedType(typeof(TimerResumed), nameof(TimerResumed))]
 [JsonDerivedType(typeof(TimerExtended), nameof(TimerExtended))]
+[JsonDerivedType(typeof(TimerRescheduled), nameof(TimerRescheduled))]
 [JsonDerivedType(typeof(TimerStopped), nameof(TimerStopped))]
 [JsonDerivedType(typeof(TimerWarningDue), nameof(TimerWarningDue))]
 [JsonDerivedType(typeof(TimerBreached), nameof(TimerBreached))]
@@ -57,6 +58,10 @@ public sealed record TimerResumed(
 public sealed record TimerExtended(
     string Timer, int Generation, string OnEvent, string Period, string LegalBasis, TimerSchedule Schedule)
     : WorkflowEffect;
+
+/// <summary>The country calendar changed (e.g. a day off decreed by government): the running timer's expiry and
+/// warning are counted again under Reg. 1182/71 Art. 3(4) with the new holidays; the period is unchanged.</summary>
+public sealed record TimerRescheduled(string Timer, int Generation, string Reason, TimerSchedule Schedule) : WorkflowEffect;
 
 /// <summary><c>Met</c>: stopped before its expiry (the limit was kept); false when stopped after a breach.</summary>
 public sealed record TimerStopped(string Timer, int Generation, DateTimeOffset StoppedAt, string OnEvent, bool Met) : WorkflowEffect;

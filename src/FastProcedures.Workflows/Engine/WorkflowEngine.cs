@@ -30,6 +30,10 @@ public static class WorkflowEngine
                     StartSuspendResumeExtend(@event);
                 }
             }
+            else if (_state.Started && @event.Type == WorkflowEvents.CalendarChanged)
+            {
+                Reschedule();
+            }
             else if (_state.Started && @event.Type != WorkflowEvents.DeadlineReached)
             {
                 StopTimers(@event);
@@ -81,6 +85,23 @@ public static class WorkflowEngine
             if (chosen.Goto is { } target)
             {
                 Move(target, $"{@event.Type} in stage {stage.Id}");
+            }
+        }
+
+        /// <summary>Running timers counted again with the decision context's calendar; only changed ones are emitted.
+        /// Suspended timers are counted again when they resume.</summary>
+        private void Reschedule()
+        {
+            foreach (var live in _state.Timers.Values.Where(t => t.Status == TimerStatus.Running)
+                         .OrderBy(t => t.Id, StringComparer.Ordinal).ToList())
+            {
+                var timer = definition.Timers.First(t => t.Id == live.Id);
+                var schedule = Schedule(timer, live.StartedAt, LegalPeriod.Parse(live.Period, timer.WorkingDays));
+                if (schedule.ExpiresAt != live.ExpiresAt || schedule.WarnAt != live.WarnAt)
+                {
+                    Emit(new TimerRescheduled(timer.Id, live.Generation + 1,
+                        $"calendar {schedule.Country} version {schedule.CalendarVersion}", schedule));
+                }
             }
         }
 

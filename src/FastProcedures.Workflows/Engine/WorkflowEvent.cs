@@ -10,6 +10,9 @@ public static class WorkflowEvents
 
     /// <summary>A scheduled deadline message woke the case: whatever is due at <c>now</c> is emitted.</summary>
     public const string DeadlineReached = "DeadlineReached";
+
+    /// <summary>The case's country calendar changed: running timers are counted again with its holidays.</summary>
+    public const string CalendarChanged = "CalendarChanged";
 }
 
 /// <summary>A case event as the engine sees it: its type name and the fields guards can read.</summary>

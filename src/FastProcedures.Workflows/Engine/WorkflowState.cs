@@ -60,6 +60,10 @@ public sealed record WorkflowState(
             Generation = e.Generation, Period = e.Period, ExpiresAt = e.Schedule.ExpiresAt, WarnAt = e.Schedule.WarnAt,
             Warned = false, ExtendedOn = Timers[e.Timer].ExtendedOn.Add(e.OnEvent),
         }),
+        TimerRescheduled e => WithTimer(Timers[e.Timer] with
+        {
+            Generation = e.Generation, ExpiresAt = e.Schedule.ExpiresAt, WarnAt = e.Schedule.WarnAt,
+        }),
         TimerStopped e => WithTimer(Timers[e.Timer] with { Status = TimerStatus.Stopped }),
         TimerWarningDue e => WithTimer(Timers[e.Timer] with { Warned = true }),
         TimerBreached e => WithTimer(Timers[e.Timer] with { Status = TimerStatus.Breached }),

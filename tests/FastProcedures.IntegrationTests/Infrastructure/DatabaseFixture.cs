@@ -23,13 +23,14 @@ public class DatabaseFixture : IAsyncLifetime
     public ShiftedClock Clock { get; } = new();
 
     /// <summary>The app as it runs in production, with test-friendly durability settings.</summary>
-    public Task<IAlbaHost> StartHostAsync(Action<WolverineOptions>? configureWolverine = null)
+    public Task<IAlbaHost> StartHostAsync(Action<WolverineOptions>? configureWolverine = null, string? workflowsDirectory = null)
     {
         var settings = new CasesSettings(ConnectionString)
         {
             DurabilityMode = DurabilityMode.Solo,
             ScheduledJobPollingTime = TimeSpan.FromMilliseconds(250),
             ApplicationAssembly = typeof(DatabaseFixture).Assembly,
+            WorkflowsDirectory = workflowsDirectory,
             ConfigureWolverine = opts =>
             {
                 opts.Discovery.IncludeAssembly(typeof(DatabaseFixture).Assembly);

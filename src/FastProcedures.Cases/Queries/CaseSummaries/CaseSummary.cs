@@ -97,6 +97,9 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             case DeadlineExtended d:
                 Upsert(summary, d.Workflow, d.Step.Timer, d.Step.Schedule, null, d.Step.Period);
                 break;
+            case DeadlineRescheduled d:
+                Change(summary, d.Workflow, d.Step.Timer, v => v with { ExpiresAt = d.Step.Schedule.ExpiresAt, WarnAt = d.Step.Schedule.WarnAt });
+                break;
             case DeadlineSuspended d:
                 Change(summary, d.Workflow, d.Step.Timer, v => v with { Status = DeadlineStatus.Suspended });
                 break;

@@ -1,0 +1,59 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Queries.CaseSummaries;
+using FastProcedures.Cases.Return;
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Deadlines.RecomputingForCalendar;
+
+/// <summary>
+/// A country's calendar data changed (a day off decreed by government): count the running deadlines of every open
+/// case of that country again. Each case is done in its own transaction, through its unit's durable queue.
+/// </summary>
+public sealed record RecomputeDeadlines(string Country, string RequestedBy);
+
+/// <summary>Count one case's running deadlines again with the calendar in force.</summary>
+public sealed record ApplyCalendarChange(string CaseId, string Country, string CaseKind, string RequestedBy);
+
+public static class RecomputeDeadlinesHandler
+{
+    /// <summary>Returns how many open cases were queued.</summary>
+    public static async Task<int> Handle(RecomputeDeadlines command, IDocumentSession session, IMessageContext bus, CancellationToken cancellation)
+    {
+        Validation.Require(Validation.Countries.Contains(command.Country), $"Country '{command.Country}' is not one of {string.Join(", ", Validation.Countries)}.");
+        Validation.Required(command.RequestedBy, "RequestedBy");
+        var open = await session.Query<CaseSummary>().Where(c => !c.Closed).Select(c => new { c.Id, c.Kind }).ToListAsync(cancellation);
+        foreach (var c in open)
+        {
+            await bus.EndpointFor(c.Kind == ReturnCases.Kind.Name ? "return" : "asylum").SendAsync(
+                new ApplyCalendarChange(c.Id, command.Country, c.Kind, command.RequestedBy), new DeliveryOptions { TenantId = command.Country });
+        }
+        return open.Count;
+    }
+}
+
+public static class ApplyCalendarChangeHandler
+{
+    public static IReadOnlyList<object> Decide(CaseWorkflows? workflows, ApplyCalendarChange message, WorkflowCatalog catalog, DateTimeOffset now)
+    {
+        var calendar = catalog.Calendar(message.Country);
+        return workflows is null || workflows.CalendarSha256 == calendar.Sha256 || workflows.Instances.Count == 0
+            ? []
+            :
+            [
+                new CalendarChanged(message.CaseId, message.Country, workflows.CalendarVersion, workflows.CalendarSha256,
+                    calendar.Version, calendar.Sha256, message.RequestedBy, now),
+            ];
+    }
+
+    public static Task Handle(
+        ApplyCalendarChange message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var writer = new CaseWriter(session, bus, catalog, clock);
+        return message.CaseKind == ReturnCases.Kind.Name
+            ? writer.DecideAsync(ReturnCases.Kind, message.CaseId, null, (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation)
+            : writer.DecideAsync(AsylumCases.Kind, message.CaseId, null, (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation);
+    }
+}
