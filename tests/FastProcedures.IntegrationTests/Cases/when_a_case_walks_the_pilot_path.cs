@@ -142,3 +142,29 @@ public sealed class when_a_case_walks_the_pilot_path(DatabaseFixture database) :
         Assert.DoesNotContain((await _host.StreamAsync("BG", id)).Select(e => e.Data), e => e is DecisionIssued);
     }
 }
+
+public sealed class when_an_application_is_routed(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Theory]
+    [InlineData("BG-2026-500001", ApplicationPlace.Border, "MAR", false, "border-procedure", "APR Art. 42(1)(j)")]
+    [InlineData("BG-2026-500002", ApplicationPlace.Territory, "SYR", false, "regular-procedure", null)]
+    [InlineData("BG-2026-500003", ApplicationPlace.Border, "SYR", true, "border-procedure", "APR Art. 42(1)(f)")]
+    public async Task the_routing_rules_choose_the_procedure_and_its_ground(
+        string id, ApplicationPlace place, string nationality, bool securityGrounds, string procedure, string? ground)
+    {
+        await using var host = await database.StartHostAsync();
+        await host.SendAsync("BG", new MakeApplication(id, "BG", place, "Lesovo", nationality, false,
+            new PersonalDetails("Routed Applicant", null, null), "officer"));
+
+        var change = await host.SendAsync("BG", new RegisterAndRoute(id, null, securityGrounds, false,
+            FastProcedures.Workflows.Routing.SubsequentApplication.None, false, false, false, "officer"));
+
+        var assigned = Assert.Single(change.Events.OfType<ProcedureAssigned>());
+        Assert.Equal(procedure, assigned.Procedure);
+        if (ground is not null)
+        {
+            Assert.Equal(ground, assigned.Ground);
+        }
+        Assert.Contains(change.Events.OfType<WorkflowStarted>(), w => w.Workflow == procedure);
+    }
+}

@@ -45,13 +45,18 @@ public static class RegisterApplicationHandler
     {
         var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId,
             command.ExpectedVersion, (state, now) => Decide(state, command, now), cancellation);
-        if (change.Events.OfType<ApplicationRegistered>().FirstOrDefault() is { } registered)
+        await HandOverToAsylumUnitAsync(change, session, bus);
+        return change;
+    }
+
+    /// <summary>Hand-over to the asylum unit in the same transaction: the case cannot fall between units.</summary>
+    public static async Task HandOverToAsylumUnitAsync(CaseChange change, IDocumentSession session, IMessageContext bus)
+    {
+        if (change.Events.OfType<ProcedureAssigned>().FirstOrDefault() is { } assigned)
         {
-            // Hand-over to the asylum unit in the same transaction: the case cannot fall between units.
             await bus.EndpointFor("asylum").SendAsync(
-                new ApplicationReadyForExamination(command.CaseId, session.TenantId, command.Procedure, registered.RegisteredAt),
+                new ApplicationReadyForExamination(change.CaseId, session.TenantId, assigned.Procedure, assigned.AssignedAt),
                 new DeliveryOptions { TenantId = session.TenantId });
         }
-        return change;
     }
 }

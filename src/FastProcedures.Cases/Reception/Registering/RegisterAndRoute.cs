@@ -1,0 +1,47 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Workflows;
+using FastProcedures.Workflows.Routing;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Reception.Registering;
+
+/// <summary>
+/// Register the application (APR Art. 27) and let the routing rules of <c>workflows/data/</c> choose its procedure
+/// (APR Art. 42, 45: mandatory border procedure, capacity cap, inadmissibility, accelerated, regular) from the facts
+/// screening established.
+/// </summary>
+public sealed record RegisterAndRoute(
+    string CaseId, long? ExpectedVersion, bool SecurityGrounds, bool MisledAuthorities, SubsequentApplication Subsequent,
+    bool UnaccompaniedMinor, bool SafeThirdCountry, bool BorderCapacityReached, string RegisteredBy);
+
+public static class RegisterAndRouteHandler
+{
+    public static IReadOnlyList<object> Decide(AsylumCase? state, RegisterAndRoute command, DateTimeOffset now, WorkflowCatalog catalog)
+    {
+        var open = Validation.Open(state, command.CaseId);
+        if (open.Registered)
+        {
+            return [];
+        }
+        var data = catalog.Registry.Data ?? throw new CaseCommandRefused("No routing rules are loaded (workflows/data/).");
+        var facts = new ApplicationFacts(open.Country, open.Place == ApplicationPlace.Border ? Place.Border : Place.Territory,
+            open.Nationality, command.SecurityGrounds, command.MisledAuthorities, command.Subsequent, command.UnaccompaniedMinor,
+            command.SafeThirdCountry, command.BorderCapacityReached, DateOnly.FromDateTime(open.MadeAt.UtcDateTime));
+        var route = ProcedureRouter.Route(facts, data.Routing, data.RecognitionRates);
+        Validation.Require(!route.PrePact,
+            $"Case {command.CaseId} was made before the Pact applies ({route.LegalBasis}): register it with the national procedure.");
+        return RegisterApplicationHandler.Decide(state, new RegisterApplication(command.CaseId, command.ExpectedVersion,
+            route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now);
+    }
+
+    public static async Task<CaseChange> Handle(
+        RegisterAndRoute command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId,
+            command.ExpectedVersion, (state, now) => Decide(state, command, now, catalog), cancellation);
+        await RegisterApplicationHandler.HandOverToAsylumUnitAsync(change, session, bus);
+        return change;
+    }
+}
