@@ -38,3 +38,7 @@ public sealed record HandOverAcknowledgement(string AsylumCaseId, string ReturnC
 public sealed record LinkedAsylumStatus(
     string AsylumCaseId, string ReturnCaseId, string Country, bool AppealWindowOpen, bool SuspensiveAppealPending,
     bool AsylumDecisionFinal, bool AppealUpheld, DateTimeOffset ChangedAt);
+
+/// <summary>RBPR Art. 4(2): the return border procedure's 12 weeks passed; the return unit continues the case in the
+/// ordinary return procedure under the Return Directive.</summary>
+public sealed record ReturnBorderProcedureLimitPassed(string ReturnCaseId, string Country, string Reason, DateTimeOffset PassedAt);

@@ -7,5 +7,11 @@ public static class ReturnCases
 {
     public static readonly CaseKind<ReturnCase> Kind = new(
         "return", "return", ReturnCase.Fold, c => c.Country, c => c.Version, c => c.Workflows,
-        (_, e) => ReturnCase.Starts(e), (_, _) => null, (_, _) => Array.Empty<UnitMessage>());
+        (_, e) => ReturnCase.Starts(e), TypedMessage, (_, _) => Array.Empty<UnitMessage>());
+
+    private static object? TypedMessage(ReturnCase state, Workflows.UnitMessageSent sent) => sent.Step.Message switch
+    {
+        "ReturnBorderProcedureEnded" => new ReturnBorderProcedureLimitPassed(state.Id, state.Country, sent.Step.Reason, sent.At),
+        _ => null,
+    };
 }

@@ -85,4 +85,27 @@ public sealed class when_a_deadline_passes(DatabaseFixture database) : IClassFix
         Assert.Equal("eurodac-biometrics", breach.Step.Timer);
         Assert.Equal(eurodac.Step.Schedule.ExpiresAt, breach.Step.ExpiredAt);
     }
+
+    [Fact]
+    public async Task when_the_return_border_procedure_limit_passes_the_case_continues_in_the_ordinary_return_procedure()
+    {
+        const string id = "BG-2026-200003";
+        await using var host = await database.StartHostAsync();
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-06T10:00:00+03:00"));
+        await host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Border, "Lesovo", "MAR", false,
+            new PersonalDetails("Return Border Applicant", null, null), "officer"));
+        await host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+        await host.SendAsync("BG", new FastProcedures.Cases.Asylum.IssuingDecision.IssueDecision(id, null,
+            DecisionOutcome.RejectedManifestlyUnfounded, new DecisionReason("APR Art. 42(1)(j)", "Low recognition rate."),
+            "APR Art. 39", "officer", new JointReturnDecision(0, "RBPR Art. 4", "No right to stay.")));
+        var limit = (await host.StreamAsync("BG", id + "-R")).Steps().OfType<DeadlineStarted>().Single(d => d.Step.Timer == "return-border-limit");
+
+        database.Clock.Set(limit.Step.Schedule.ExpiresAt.AddMinutes(1));
+        await host.DeliverAsync("BG", new DeadlineDue(id + "-R", "BG", "return", "return-border-procedure", "return-border-limit",
+            limit.Step.Generation, "expiry", limit.Step.Schedule.ExpiresAt));
+
+        var returnCase = await host.LoadAsync<FastProcedures.Cases.Return.ReturnCase>("BG", id + "-R");
+        Assert.Equal("ordinary-return", returnCase!.Workflows.StageOf("return-border-procedure"));
+        Assert.NotNull(returnCase.Workflows.StageOf("return-procedure"));
+    }
 }
