@@ -92,6 +92,12 @@ public sealed record TransferExecuted(string CaseId, string ExecutedBy, DateTime
 
 public sealed record InterviewScheduled(string CaseId, DateTimeOffset InterviewOn, string ScheduledBy, DateTimeOffset ScheduledAt);
 
+/// <summary>APR Art. 35(5): the regular examination period extended by 6 months (complex issues, many applicants).</summary>
+public sealed record ExaminationPeriodExtended(string CaseId, string Reason, string ExtendedBy, DateTimeOffset ExtendedAt);
+
+/// <summary>APR Art. 35(5): a further 3 months in exceptional circumstances.</summary>
+public sealed record ExaminationPeriodFurtherExtended(string CaseId, string Reason, string ExtendedBy, DateTimeOffset ExtendedAt);
+
 /// <summary>APR Art. 12-14: the personal interview.</summary>
 public sealed record InterviewHeld(string CaseId, string HeldBy, DateTimeOffset HeldAt);
 

@@ -168,3 +168,24 @@ public sealed class when_an_application_is_routed(DatabaseFixture database) : IC
         Assert.Contains(change.Events.OfType<WorkflowStarted>(), w => w.Workflow == procedure);
     }
 }
+
+public sealed class when_a_regular_examination_is_extended(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task it_is_extended_by_six_months_then_three_and_no_further()
+    {
+        const string id = "BG-2026-600001";
+        await using var host = await database.StartHostAsync();
+        await host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Extended Applicant", null, null), "officer"));
+        await host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        await host.SendAsync("BG", new LodgeApplication(id, null, "officer"));
+
+        var first = await host.SendAsync("BG", new ExtendExamination(id, null, "Complex issues of fact.", "officer"));
+        var second = await host.SendAsync("BG", new ExtendExamination(id, null, "Exceptional circumstances.", "officer"));
+
+        Assert.Equal("P12M", Assert.Single(first.Events.OfType<DeadlineExtended>()).Step.Period);
+        Assert.Equal("P15M", Assert.Single(second.Events.OfType<DeadlineExtended>()).Step.Period);
+        await Assert.ThrowsAsync<CaseCommandRefused>(() => host.SendAsync("BG", new ExtendExamination(id, null, "Again.", "officer")));
+    }
+}

@@ -1,0 +1,34 @@
+using FastProcedures.Cases.Workflows;
+using Marten;
+using Wolverine;
+
+namespace FastProcedures.Cases.Asylum.Examining;
+
+/// <summary>Extend the regular examination period (APR Art. 35(5)): first by 6 months, then, exceptionally, by 3 more.</summary>
+public sealed record ExtendExamination(string CaseId, long? ExpectedVersion, string Reason, string ExtendedBy);
+
+public static class ExtendExaminationHandler
+{
+    public static IReadOnlyList<object> Decide(AsylumCase? state, ExtendExamination command, DateTimeOffset now)
+    {
+        var open = Validation.Open(state, command.CaseId);
+        Validation.Required(command.Reason, "Reason");
+        Validation.Required(command.ExtendedBy, "ExtendedBy");
+        Validation.Require(open.Procedure == "regular-procedure", $"Only the regular procedure's examination period can be extended (APR Art. 35(5)).");
+        Validation.Require(open.Decision is null, $"Case {command.CaseId} is decided already.");
+        var extended = open.Workflows.Instances.TryGetValue("regular-procedure", out var regular)
+            ? regular.State.Timers.Values.SelectMany(t => t.ExtendedOn).ToHashSet()
+            : [];
+        return extended.Contains(nameof(ExaminationPeriodFurtherExtended))
+            ? throw new CaseCommandRefused($"The examination period of case {command.CaseId} was extended twice already (APR Art. 35(5)).")
+            : extended.Contains(nameof(ExaminationPeriodExtended))
+                ? [new ExaminationPeriodFurtherExtended(command.CaseId, command.Reason, command.ExtendedBy, now)]
+                : [new ExaminationPeriodExtended(command.CaseId, command.Reason, command.ExtendedBy, now)];
+    }
+
+    public static Task<CaseChange> Handle(
+        ExtendExamination command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
+            (state, now) => Decide(state, command, now), cancellation);
+}
