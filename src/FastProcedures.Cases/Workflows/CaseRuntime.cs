@@ -37,7 +37,7 @@ public static class CaseRuntime
             }
             if (starts(domainEvent) is { } start && !workflows.Has(start.Workflow))
             {
-                var definition = definitionFor?.Invoke(start) ?? catalog.InForceOn(start.Workflow, start.InForceOn);
+                var definition = definitionFor?.Invoke(start) ?? InForceOn(catalog, start);
                 var started = new WorkflowStarted(caseId, definition.Id, definition.Version, definition.Hash, country,
                     context.Calendar.Version, context.Calendar.Sha256, domainEvent.GetType().Name, now);
                 output.Add(started);
@@ -75,6 +75,20 @@ public static class CaseRuntime
         var output = new List<object> { new DeadlineReached(caseId, workflow, timer, generation, now) };
         RecordSteps(caseId, workflow, effects, now, workflows, output);
         return output;
+    }
+
+    /// <summary>The version in force on the application date; none (e.g. an AMMR check for an application made before
+    /// AMMR applies on 1 July 2026) refuses the command with the reason.</summary>
+    private static FastProcedures.Workflows.Definitions.WorkflowDefinition InForceOn(WorkflowCatalog catalog, WorkflowStart start)
+    {
+        try
+        {
+            return catalog.InForceOn(start.Workflow, start.InForceOn);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new CaseCommandRefused(e.Message);
+        }
     }
 
     private static CaseWorkflows RecordSteps(
