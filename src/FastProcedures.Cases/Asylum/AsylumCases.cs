@@ -40,7 +40,7 @@ public static class AsylumCases
         {
             yield return new UnitMessage("return", new LinkedAsylumStatus(state.Id, returnCaseId, state.Country,
                 state.AppealWindowOpen, state.SuspensiveAppealPending, state.Final,
-                state.AppealDecision is { Outcome: AppealOutcome.Upheld }, events.OfType<object>().Select(At).Max()));
+                state.AppealDecision is { Outcome: AppealOutcome.Upheld }, events.Select(At).Max()));
         }
     }
 

@@ -123,7 +123,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
             var place = procedure == "border-procedure" ? ApplicationPlace.Border : ApplicationPlace.Territory;
             var nationality = Nationalities[Math.Abs(id.GetHashCode(StringComparison.Ordinal)) % Nationalities.Length];
             await At(made, new MakeApplication(id, Country, place, Country == "BG" ? "Lesovo" : "Giurgiu", nationality, false,
-                new PersonalDetails($"Demo Applicant {id[^3..]}", new DateOnly(1990, 1, 1).AddDays(id.Length * 97), null), "demo-reception"));
+                new PersonalDetails($"Demo Applicant {id[^3..]}", new DateOnly(1985, 1, 1).AddDays(int.Parse(id[^3..]) * 397), null), "demo-reception"));
             if (steps < 1)
             {
                 return;

@@ -119,6 +119,9 @@ public sealed record ReturnCase(
         opened.Basis == ReturnBasis.AsylumRejection, false, opened.Basis == ReturnBasis.IrregularStay, false, null, false,
         null, false, false, null, CaseWorkflows.None);
 
+    /// <summary>Days added to the voluntary departure period so far (RD Art. 7(2)).</summary>
+    public int VoluntaryDepartureExtendedDays { get; init; }
+
     public static ReturnCase? Fold(ReturnCase? state, object @event) => @event switch
     {
         ReturnCaseOpened opened => Begin(opened),
@@ -129,7 +132,10 @@ public sealed record ReturnCase(
     private ReturnCase Next(object @event) => @event switch
     {
         ReturnDecisionIssued e => this with { Decision = e, VoluntaryDepartureEndsAt = e.VoluntaryDepartureEndsAt },
-        VoluntaryDepartureExtended e => this with { VoluntaryDepartureEndsAt = e.EndsAt },
+        VoluntaryDepartureExtended e => this with
+        {
+            VoluntaryDepartureEndsAt = e.EndsAt, VoluntaryDepartureExtendedDays = VoluntaryDepartureExtendedDays + e.ByDays,
+        },
         LinkedAsylumStatusChanged e => this with
         {
             AppealWindowOpen = e.AppealWindowOpen, SuspensiveAppealPending = e.SuspensiveAppealPending,

@@ -189,3 +189,24 @@ public sealed class when_a_regular_examination_is_extended(DatabaseFixture datab
         await Assert.ThrowsAsync<CaseCommandRefused>(() => host.SendAsync("BG", new ExtendExamination(id, null, "Again.", "officer")));
     }
 }
+
+public sealed class when_voluntary_departure_is_extended(DatabaseFixture database) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task the_longer_period_is_counted_again_and_a_holiday_on_its_last_day_moves_it()
+    {
+        const string id = "RO-2026-700001";
+        await using var host = await database.StartHostAsync();
+        database.Clock.Set(DateTimeOffset.Parse("2026-11-10T10:00:00+02:00"));
+        await host.SendAsync("RO", new FastProcedures.Cases.Return.OpeningReturnCase.OpenReturnCase(id, "RO", "TUN",
+            new JointReturnDecision(14, "RD Art. 6(1), 7(1)", "Irregular stay."), "officer"));
+
+        var extended = await host.SendAsync("RO", new FastProcedures.Cases.Return.VoluntaryDeparture.ExtendVoluntaryDeparture(
+            id, null, 7, "Travel arrangements pending.", "officer"));
+
+        // 21 days from 10 November end on Tuesday 1 December, Romania's National Day (Reg. 1182/71 Art. 3(4)):
+        // the period ends with Wednesday 2 December.
+        var change = Assert.Single(extended.Events.OfType<VoluntaryDepartureExtended>());
+        Assert.Equal(DateTimeOffset.Parse("2026-12-03T00:00:00+02:00"), change.EndsAt);
+    }
+}

@@ -1,5 +1,6 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
+using FastProcedures.Workflows.Clock;
 using Marten;
 using Wolverine;
 
@@ -10,19 +11,24 @@ public sealed record ExtendVoluntaryDeparture(string CaseId, long? ExpectedVersi
 
 public static class ExtendVoluntaryDepartureHandler
 {
-    public static IReadOnlyList<object> Decide(ReturnCase? state, ExtendVoluntaryDeparture command, DateTimeOffset now)
+    /// <summary>The extended period is counted again from the return decision as one period of days, so Reg. 1182/71
+    /// Art. 3(4) applies to its new last day.</summary>
+    public static IReadOnlyList<object> Decide(ReturnCase? state, ExtendVoluntaryDeparture command, DateTimeOffset now, WorkflowCatalog catalog)
     {
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.ExtendedBy, "ExtendedBy");
         Validation.Required(command.Reason, "Reason");
         Validation.Require(command.ByDays is > 0 and <= 30, "The extension is 1 to 30 days.");
         Validation.Require(open.VoluntaryDepartureEndsAt is not null, $"Return case {command.CaseId} has no voluntary departure period.");
-        return [new VoluntaryDepartureExtended(command.CaseId, command.ByDays, open.VoluntaryDepartureEndsAt!.Value.AddDays(command.ByDays), command.Reason, command.ExtendedBy, now)];
+        var decision = open.Decision!;
+        var days = decision.VoluntaryDepartureDays + open.VoluntaryDepartureExtendedDays + command.ByDays;
+        var endsAt = LegalClock.Expiry(decision.DecidedAt, LegalPeriod.Parse($"P{days}D"), catalog.Calendar(open.Country)).ExpiresAt;
+        return [new VoluntaryDepartureExtended(command.CaseId, command.ByDays, endsAt, command.Reason, command.ExtendedBy, now)];
     }
 
     public static Task<CaseChange> Handle(
         ExtendVoluntaryDeparture command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
         CancellationToken cancellation) =>
         new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now), cancellation);
+            (state, now) => Decide(state, command, now, catalog), cancellation);
 }
