@@ -1,4 +1,5 @@
 using FastProcedures.Cases;
+using FastProcedures.Host.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class FastProceduresHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddFastProceduresUi();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class FastProceduresHost
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/health", CheckHealth).WithName("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.");
+        app.MapFastProceduresUi();
     }
 
     private static async Task<IResult> CheckHealth(CasesSettings settings, CancellationToken cancellationToken)

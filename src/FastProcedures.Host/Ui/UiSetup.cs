@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using FastProcedures.Host.Ui.Layout;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace FastProcedures.Host.Ui;
+
+/// <summary>
+/// The web UI: Blazor static server rendering with MudBlazor, a client of the REST API. A person signs in with a
+/// cookie that carries the API's bearer token; every page reads and acts through <see cref="ApiClient"/>.
+/// </summary>
+public static class UiSetup
+{
+    public const string Scheme = "FastProcedures.Ui";
+    public const string TokenClaim = "fastproc:token";
+
+    public static readonly string[] Cultures = ["en", "bg", "ro"];
+
+    public static void AddFastProceduresUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddHttpClient(ApiClient.HttpClientName);
+        services.AddScoped<ApiClient>();
+        services.AddLocalization();
+        services.AddCascadingAuthenticationState();
+        services.AddAuthentication()
+            .AddCookie(Scheme, options =>
+            {
+                options.Cookie.Name = "fastproc-ui";
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.HttpOnly = true;
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/denied";
+                options.ExpireTimeSpan = TimeSpan.FromHours(8);
+                options.SlidingExpiration = false;
+            });
+        services.AddAuthorization();
+    }
+
+    public static void MapFastProceduresUi(this WebApplication app)
+    {
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("en")
+            .AddSupportedCultures(Cultures)
+            .AddSupportedUICultures(Cultures));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>();
+        app.MapPost("/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(Scheme);
+            return Results.LocalRedirect("/login");
+        }).ExcludeFromDescription();
+        app.MapGet("/culture/{culture}", (string culture, string? back, HttpContext context) =>
+        {
+            if (Cultures.Contains(culture))
+            {
+                context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            }
+            return Results.LocalRedirect(back is { Length: > 0 } && back.StartsWith('/') && !back.StartsWith("//") ? back : "/");
+        }).ExcludeFromDescription();
+    }
+
+    /// <summary>Signs the demo user in: the cookie holds the API token and the person's role, unit and country.</summary>
+    public static async Task SignInAsync(HttpContext context, DemoUser user, string token)
+    {
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.Name, user.Name),
+            new Claim(ClaimTypes.Role, user.Role),
+            new Claim("tenant", user.Country),
+            new Claim("unit", user.Unit ?? ""),
+            new Claim("title", user.Title),
+            new Claim(TokenClaim, token),
+        ], Scheme, ClaimTypes.Name, ClaimTypes.Role);
+        await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
+    }
+}
