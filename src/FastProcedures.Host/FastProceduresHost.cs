@@ -19,13 +19,15 @@ public static class FastProceduresHost
         {
             Args = args,
             ApplicationName = typeof(FastProceduresHost).Assembly.GetName().Name,
+            // The UI's static files (wwwroot, MudBlazor's) live beside the assembly, wherever fastproc is started.
+            ContentRootPath = AppContext.BaseDirectory,
         });
         ConfigureQuietLogging(builder.Logging);
         builder.Host.UseWolverine(opts => opts.AddFastProcedures(settings));
         builder.Services.AddSingleton(settings);
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
-        builder.Services.AddFastProceduresUi();
+        builder.AddFastProceduresUi();
         return builder;
     }
 

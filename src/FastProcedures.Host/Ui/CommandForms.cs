@@ -21,7 +21,8 @@ public sealed record FormField(string Path, string Label, FieldKind Kind, bool R
 /// </summary>
 public static class CommandForms
 {
-    private static readonly HashSet<string> FromRoute = ["CaseId", "ExpectedVersion", "Version"];
+    /// <summary>Taken by the API from the route, <c>If-Match</c> and the token, never typed in.</summary>
+    private static readonly HashSet<string> NotInBody = ["CaseId", "ExpectedVersion", "Country"];
 
     private static readonly Lazy<Dictionary<string, Type>> Commands = new(() => typeof(CasesSettings).Assembly.GetExportedTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethod("<Clone>$") is not null && t.GetProperty("CaseId") is not null
@@ -33,8 +34,13 @@ public static class CommandForms
 
     public static string Title(string action) => char.ToUpperInvariant(action[0]) + action[1..].Replace('-', ' ');
 
-    public static IReadOnlyList<FormField> Fields(string action) =>
-        CommandFor(action) is { } type ? FieldsOf(type, "", FromRoute).ToList() : [];
+    /// <param name="opensCase">A command that opens a case names it in the body (<c>POST /api/cases</c>).</param>
+    public static IReadOnlyList<FormField> Fields(string action, bool opensCase = false) =>
+        CommandFor(action) is { } type
+            ? FieldsOf(type, "", opensCase ? NotInBody.Except(["CaseId"]).ToHashSet() : NotInBody)
+                .Where(f => !(f.Kind == FieldKind.Text && !f.Path.Contains('.') && f.Path.EndsWith("By", StringComparison.Ordinal)))
+                .ToList()
+            : [];
 
     private static IEnumerable<FormField> FieldsOf(Type type, string prefix, IReadOnlySet<string> skip)
     {

@@ -7,7 +7,8 @@ public sealed class UiAuthorizeAttribute : AuthorizeAttribute
 {
     public UiAuthorizeAttribute(params string[] roles)
     {
-        AuthenticationSchemes = UiSetup.Scheme;
+        // A named policy, so the API's default policy (bearer schemes) is not combined in.
+        Policy = UiSetup.Policy;
         if (roles.Length > 0)
         {
             Roles = string.Join(',', roles);

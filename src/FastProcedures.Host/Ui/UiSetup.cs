@@ -3,6 +3,7 @@ using FastProcedures.Host.Ui.Layout;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,11 +19,15 @@ public static class UiSetup
 {
     public const string Scheme = "FastProcedures.Ui";
     public const string TokenClaim = "fastproc:token";
+    public const string Policy = "ui";
 
     public static readonly string[] Cultures = ["en", "bg", "ro"];
 
-    public static void AddFastProceduresUi(this IServiceCollection services)
+    public static void AddFastProceduresUi(this WebApplicationBuilder builder)
     {
+        // Static web assets from the build output's manifest (a published app has them in wwwroot instead).
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
         services.AddRazorComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
@@ -42,7 +47,7 @@ public static class UiSetup
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = false;
             });
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPolicy(Policy, p => p.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser()));
     }
 
     public static void MapFastProceduresUi(this WebApplication app)
