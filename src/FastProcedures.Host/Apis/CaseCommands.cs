@@ -245,6 +245,13 @@ public static class CaseCommands
                 errors[required] = [$"'{required}' is required."];
             }
         }
+        foreach (var (field, type) in fields.Nested)
+        {
+            if (Find(body, field) is JsonObject nested)
+            {
+                RequireFields(nested, type, field, errors);
+            }
+        }
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -276,6 +283,26 @@ public static class CaseCommands
         return null;
     }
 
+    /// <summary>The non-nullable fields of a nested record (e.g. the applicant's name), with their JSON path.</summary>
+    private static void RequireFields(JsonObject body, Type type, string path, Dictionary<string, string[]> errors)
+    {
+        var fields = Fields(type);
+        foreach (var required in fields.Required)
+        {
+            if (Find(body, required) is null)
+            {
+                errors[$"{path}.{required}"] = [$"'{path}.{required}' is required."];
+            }
+        }
+        foreach (var (field, nestedType) in fields.Nested)
+        {
+            if (Find(body, field) is JsonObject nested)
+            {
+                RequireFields(nested, nestedType, $"{path}.{field}", errors);
+            }
+        }
+    }
+
     private static JsonNode? Find(JsonObject body, string field) =>
         body.FirstOrDefault(p => string.Equals(p.Key, field, StringComparison.OrdinalIgnoreCase)).Value;
 
@@ -294,20 +321,20 @@ public static class CaseCommands
 
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> Strict = new();
 
-    /// <summary>The API's JSON options, also refusing nulls in non-nullable fields and missing constructor fields.</summary>
+    /// <summary>The API's JSON options, also refusing null in a non-nullable field.</summary>
     private static JsonSerializerOptions StrictOptions(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         return Strict.GetValue(options, o => new JsonSerializerOptions(o)
         {
             RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
         });
     }
 
     /// <summary>How a command record's fields are filled: from the route, the token, or the body.</summary>
     internal sealed record CommandFields(
-        string? CaseId, string? ExpectedVersion, string? Country, IReadOnlyList<string> Actors, IReadOnlyList<string> Required)
+        string? CaseId, string? ExpectedVersion, string? Country, IReadOnlyList<string> Actors, IReadOnlyList<string> Required,
+        IReadOnlyList<(string Field, Type Type)> Nested)
     {
         public IEnumerable<string> NotInBody => new[] { CaseId, Country }.OfType<string>().Concat(Actors);
     }
@@ -331,8 +358,13 @@ public static class CaseCommands
                 : nullability.Create(p).WriteState != NullabilityState.Nullable)
             .Select(Json)
             .ToList();
+        var nested = parameters
+            .Where(p => !fromElsewhere.Contains(p) && p.ParameterType.IsClass && p.ParameterType != typeof(string)
+                && p.ParameterType.Namespace?.StartsWith("FastProcedures", StringComparison.Ordinal) == true)
+            .Select(p => (Json(p), p.ParameterType))
+            .ToList();
         return new CommandFields(caseId is null ? null : Json(caseId), version is null ? null : Json(version),
-            country is null ? null : Json(country), actors.Select(Json).ToList(), required);
+            country is null ? null : Json(country), actors.Select(Json).ToList(), required, nested);
     });
 
     private static string Sentence(string name)
