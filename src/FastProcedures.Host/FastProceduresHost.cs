@@ -1,4 +1,8 @@
 using FastProcedures.Cases;
+using FastProcedures.Host.Apis;
+using FastProcedures.Host.OpenApi;
+using FastProcedures.Host.Security;
+using Scalar.AspNetCore;
 using FastProcedures.Host.Ui;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +17,8 @@ namespace FastProcedures.Host;
 /// <summary>The web host: REST API, health, UI. Built by <c>fastproc serve</c> and by the integration tests.</summary>
 public static class FastProceduresHost
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args, CasesSettings settings)
+    /// <param name="security">Who may call the API; from the environment when not given (no development issuer).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, CasesSettings settings, ApiSecurity? security = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -25,9 +30,12 @@ public static class FastProceduresHost
         ConfigureQuietLogging(builder.Logging);
         builder.Host.UseWolverine(opts => opts.AddFastProcedures(settings));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
-        builder.AddFastProceduresUi();
+        security ??= ApiSecurity.FromEnvironment();
+        security.Configure(builder.Services);
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(ApiDocument.Configure);
+        builder.AddFastProceduresUi(security);
         return builder;
     }
 
@@ -43,8 +51,16 @@ public static class FastProceduresHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapGet("/health", CheckHealth).WithName("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("FastProcedures API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        app.MapGet("/health", CheckHealth).WithName("Health").WithTags("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.")
+            .AllowAnonymous();
+        app.MapCasesApi();
+        app.MapBoardsApi();
+        app.MapAdminApi();
         app.MapFastProceduresUi();
     }
 

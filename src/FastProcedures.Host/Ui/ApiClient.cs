@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using FastProcedures.Host.Apis;
 using Microsoft.AspNetCore.Http;
 
 namespace FastProcedures.Host.Ui;
@@ -57,7 +58,14 @@ public sealed class ApiClient(IHttpClientFactory clients, IHttpContextAccessor a
 {
     public const string HttpClientName = "fastproc-api";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = Options();
+
+    private static JsonSerializerOptions Options()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        ApiJson.Configure(options);
+        return options;
+    }
 
     public Task<ApiResult<T>> GetAsync<T>(string path, CancellationToken cancellation = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellation);

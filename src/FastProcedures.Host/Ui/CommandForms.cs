@@ -1,6 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using FastProcedures.Cases;
+using System.Security.Claims;
+using FastProcedures.Host.Apis;
+using FastProcedures.Host.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace FastProcedures.Host.Ui;
@@ -24,20 +26,21 @@ public static class CommandForms
     /// <summary>Taken by the API from the route, <c>If-Match</c> and the token, never typed in.</summary>
     private static readonly HashSet<string> NotInBody = ["CaseId", "ExpectedVersion", "Country"];
 
-    private static readonly Lazy<Dictionary<string, Type>> Commands = new(() => typeof(CasesSettings).Assembly.GetExportedTypes()
-        .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethod("<Clone>$") is not null && t.GetProperty("CaseId") is not null
-                    && !(t.Namespace ?? "").Contains(".Messages") && !t.Name.EndsWith("Opened", StringComparison.Ordinal))
-        .GroupBy(t => Kebab(t.Name))
-        .ToDictionary(g => g.Key, g => g.First()));
+    /// <summary>The API's own action-to-command mapping (filled when its endpoints are mapped).</summary>
+    public static CaseCommand? CommandFor(string action) => CaseCommands.All.FirstOrDefault(c => c.Action == action);
 
-    public static Type? CommandFor(string action) => Commands.Value.GetValueOrDefault(action);
+    /// <summary>Whether the signed-in person's role and unit may send the action (else the API answers 403).</summary>
+    public static bool MayAct(string action, ClaimsPrincipal user) =>
+        CommandFor(action) is { } command && command.Unit.MayAct(new Caller(
+            user.Identity?.Name ?? "", user.FindFirstValue(ClaimTypes.Role) ?? "", user.FindFirstValue("tenant") ?? "",
+            user.FindFirstValue("unit") is { Length: > 0 } unit ? unit : null));
 
     public static string Title(string action) => char.ToUpperInvariant(action[0]) + action[1..].Replace('-', ' ');
 
     /// <param name="opensCase">A command that opens a case names it in the body (<c>POST /api/cases</c>).</param>
     public static IReadOnlyList<FormField> Fields(string action, bool opensCase = false) =>
-        CommandFor(action) is { } type
-            ? FieldsOf(type, "", opensCase ? NotInBody.Except(["CaseId"]).ToHashSet() : NotInBody)
+        CommandFor(action) is { } command
+            ? FieldsOf(command.Type, "", opensCase ? NotInBody.Except(["CaseId"]).ToHashSet() : NotInBody)
                 .Where(f => !(f.Kind == FieldKind.Text && !f.Path.Contains('.') && f.Path.EndsWith("By", StringComparison.Ordinal)))
                 .ToList()
             : [];
@@ -157,7 +160,4 @@ public static class CommandForms
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    public static string Kebab(string name) =>
-        System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])(?=[A-Z])", "-").ToLowerInvariant();
 }

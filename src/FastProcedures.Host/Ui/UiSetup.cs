@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using FastProcedures.Host.Security;
 using MudBlazor.Services;
 
 namespace FastProcedures.Host.Ui;
@@ -23,11 +24,15 @@ public static class UiSetup
 
     public static readonly string[] Cultures = ["en", "bg", "ro"];
 
-    public static void AddFastProceduresUi(this WebApplicationBuilder builder)
+    public static void AddFastProceduresUi(this WebApplicationBuilder builder, ApiSecurity security)
     {
         // Static web assets from the build output's manifest (a published app has them in wwwroot instead).
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
+        if (security.DevIssuer is { } devIssuer)
+        {
+            services.AddSingleton<IDemoTokens>(new DevIssuerTokens(devIssuer));
+        }
         services.AddRazorComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
@@ -56,9 +61,7 @@ public static class UiSetup
             .SetDefaultCulture("en")
             .AddSupportedCultures(Cultures)
             .AddSupportedUICultures(Cultures));
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
+        app.UseAntiforgery(); // after the API's UseAuthentication and UseAuthorization
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         app.MapPost("/logout", async (HttpContext context) =>

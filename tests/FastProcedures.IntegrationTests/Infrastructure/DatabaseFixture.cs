@@ -1,6 +1,7 @@
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using FastProcedures.Host.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
@@ -38,7 +39,7 @@ public class DatabaseFixture : IAsyncLifetime
                 configureWolverine?.Invoke(opts);
             },
         };
-        var builder = FastProceduresHost.CreateBuilder([], settings);
+        var builder = FastProceduresHost.CreateBuilder([], settings, new ApiSecurity(null, null, Tokens.Issuer));
         return AlbaHost.For(builder, FastProceduresHost.MapEndpoints);
     }
 }

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using FastProcedures.Cases;
+using FastProcedures.Cases.Audit.AccessLog;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FastProcedures.Host.Security;
+
+/// <summary>
+/// Who may call the API: JWT bearer tokens from an OIDC authority (<c>FASTPROC_OIDC_AUTHORITY</c>, audience
+/// <c>FASTPROC_OIDC_AUDIENCE</c>) and, for demo and tests only, from the <see cref="DevIssuer"/>.
+/// </summary>
+public sealed record ApiSecurity(string? Authority, string? Audience, DevIssuer? DevIssuer)
+{
+    public const string OidcScheme = "oidc";
+    public const string DevScheme = "dev";
+
+    /// <summary>From the environment; the development issuer only with <paramref name="devIssuer"/> (<c>--demo</c>)
+    /// or <c>FASTPROC_DEV_ISSUER=1</c>.</summary>
+    public static ApiSecurity FromEnvironment(bool devIssuer = false) => new(
+        Environment.GetEnvironmentVariable("FASTPROC_OIDC_AUTHORITY") is { Length: > 0 } authority ? authority : null,
+        Environment.GetEnvironmentVariable("FASTPROC_OIDC_AUDIENCE") is { Length: > 0 } audience ? audience : null,
+        devIssuer || DevIssuer.EnabledByEnvironment() ? DevIssuer.LoadOrCreate(DevIssuer.DefaultKeyFile()) : null);
+
+    internal IReadOnlyList<string> Schemes => DevIssuer is null ? [OidcScheme] : Authority is null ? [DevScheme] : [OidcScheme, DevScheme];
+
+    internal void Configure(IServiceCollection services)
+    {
+        var authentication = services.AddAuthentication(Schemes[0]);
+        if (Schemes.Contains(OidcScheme))
+        {
+            // With no authority configured this scheme trusts no key: every token is refused (401).
+            authentication.AddJwtBearer(OidcScheme, o =>
+            {
+                o.MapInboundClaims = false;
+                o.Authority = Authority;
+                o.Audience = Audience;
+                o.RequireHttpsMetadata = Authority?.StartsWith("https://", StringComparison.Ordinal) ?? true;
+                o.TokenValidationParameters.NameClaimType = ApiClaims.Name;
+                o.TokenValidationParameters.RoleClaimType = ApiClaims.Role;
+                o.TokenValidationParameters.ValidateAudience = true;
+                o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            });
+        }
+        if (DevIssuer is { } dev)
+        {
+            authentication.AddJwtBearer(DevScheme, o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = dev.ValidationParameters();
+            });
+        }
+        services.AddAuthorization(o =>
+        {
+            o.DefaultPolicy = new AuthorizationPolicyBuilder([.. Schemes])
+                .RequireAuthenticatedUser()
+                .RequireClaim(ApiClaims.Tenant, Validation.Countries)
+                .Build();
+            foreach (var (name, roles) in Policies.Roles)
+            {
+                o.AddPolicy(name, p => p.Combine(o.DefaultPolicy).RequireRole(roles));
+            }
+        });
+    }
+}
+
+/// <summary>The roles and what each may do (the API issue): reads of case data by caseworkers, return officers and
+/// auditors; time travel and verification by auditors; KPIs (no personal data) by the steering committee and
+/// auditors; definitions and calendars by admins. Commands are authorised per unit (<see cref="Apis.CaseCommands"/>).</summary>
+public static class Policies
+{
+    public const string Caseworker = "caseworker";
+    public const string ReturnOfficer = "return-officer";
+    public const string Auditor = "auditor";
+    public const string Admin = "admin";
+    public const string Steering = "steering";
+
+    public const string ReadCases = "read-cases";
+    public const string Audit = "audit";
+    public const string ReadKpis = "read-kpis";
+    public const string Administer = "administer";
+
+    public static readonly IReadOnlyList<string> AllRoles = [Caseworker, ReturnOfficer, Auditor, Admin, Steering];
+
+    internal static readonly IReadOnlyList<(string Name, string[] Roles)> Roles =
+    [
+        (ReadCases, [Caseworker, ReturnOfficer, Auditor]),
+        (Audit, [Auditor]),
+        (ReadKpis, [Steering, Auditor]),
+        (Administer, [Admin]),
+    ];
+}
+
+/// <summary>The person calling, from the token only: name, role, country (tenant) and unit.</summary>
+public sealed record Caller(string Name, string Role, string Country, string? Unit)
+{
+    public static Caller From(ClaimsPrincipal user) => new(
+        user.FindFirstValue(ApiClaims.Name) ?? user.FindFirstValue(ApiClaims.Subject) ?? "unknown",
+        user.FindFirstValue(ApiClaims.Role) ?? "",
+        user.FindFirstValue(ApiClaims.Tenant) ?? "",
+        user.FindFirstValue(ApiClaims.Unit));
+
+    /// <summary>How a read is recorded in the case's access log: who, and in which role for what.</summary>
+    public Reader Reading(string what) => new(Name, $"{Role}: {what}");
+}
