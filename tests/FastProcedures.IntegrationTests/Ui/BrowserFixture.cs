@@ -3,6 +3,7 @@ using System.Text.Json;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Demo;
 using FastProcedures.Host;
+using FastProcedures.Host.Security;
 using FastProcedures.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -40,7 +41,7 @@ public sealed class BrowserFixture : DatabaseFixture
             ScheduledJobPollingTime = TimeSpan.FromMilliseconds(250),
             ConfigureWolverine = opts => opts.Services.AddSingleton<TimeProvider>(clock),
         };
-        var builder = FastProceduresHost.CreateBuilder([], settings);
+        var builder = FastProceduresHost.CreateBuilder([], settings, new ApiSecurity(null, null, Tokens.Issuer));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(clock);
         App = FastProceduresHost.Build(builder);
@@ -79,7 +80,9 @@ public sealed class BrowserFixture : DatabaseFixture
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine is shared, and a page's first request compiles its code.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(45_000);
         var page = await context.NewPageAsync();
         if (demoUser is not null)
         {
