@@ -28,6 +28,9 @@ public static class Report
         ["decisions_within_limit_share"] = Math.Round(r.DecisionsWithinLimitShare, 4),
         ["return_rate"] = Math.Round(r.ReturnRate, 4),
         ["breaches"] = r.Timers.Sum(t => t.Breached),
+        // Breaches the authorities answer for: not the applicant's own appeal window passing, not an absconded applicant.
+        ["breaches_by_capacity"] = r.BreachesByCause.Where(c => c.Key.StartsWith("staff", StringComparison.Ordinal)
+            || c.Key is "detention places" or "removal capacity").Sum(c => c.Value),
         ["absconded"] = r.Absconded,
         ["removed"] = r.Removed,
         ["departed_voluntarily"] = r.DepartedVoluntarily,
