@@ -157,6 +157,12 @@ public sealed class Simulator
         Feed(c, c.Asylum, "ProcedureAssigned",
             Data(("procedure", c.Procedure), ("ground", routing.Ground), ("legal_basis", routing.LegalBasis), ("place", c.Border ? "border" : "territory")),
             start: c.Procedure);
+        if (Crisis(_work.LocalDate(_now)) is { } crisis)
+        {
+            // A case registered in a crisis period gets the derogations of the Council's implementing decision (CFMR).
+            Feed(c, c.Asylum, "CrisisDerogationApplied", Data(("crisis_id", crisis.Type), ("crisis_type", crisis.Type), ("covers_case", true)));
+            c.Crisis = crisis;
+        }
         // The application is lodged with the asylum unit the next working day (APR Art. 28).
         At(_work.NextWorkingDay(_now), () =>
         {
@@ -225,6 +231,10 @@ public sealed class Simulator
         c.VoluntaryDeparture = !c.Absconded && _random.NextDouble() < _scenario.Rate("voluntary-departure");
         var returnFlow = c.Procedure == "border-procedure" ? "return-border-procedure" : "return-procedure";
         Feed(c, c.Return, "ReturnCaseOpened", Data(("border_procedure", c.Procedure == "border-procedure")), start: returnFlow);
+        if (c.Crisis is { } crisis)
+        {
+            Feed(c, c.Return, "CrisisDerogationApplied", Data(("crisis_id", crisis.Type), ("crisis_type", crisis.Type), ("covers_case", true)));
+        }
         Feed(c, c.Return, "ReturnDecisionIssued", Data(("voluntary_departure", c.VoluntaryDeparture), ("joint_with_asylum_decision", true)));
         _metrics.ReturnDecisions++;
         var window = LegalPeriod.Parse(_calendar.Parameters.GetValueOrDefault(
@@ -456,6 +466,8 @@ public sealed class Simulator
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
 
+    private CrisisSpan? Crisis(DateOnly date) => _scenario.Crisis.FirstOrDefault(span => date >= span.From && date <= span.To);
+
     private void Sample(int day)
     {
         foreach (var pool in _units.Values)
@@ -546,6 +558,7 @@ public sealed class Simulator
         public bool MisledAuthorities { get; init; }
         public bool UnaccompaniedMinor { get; init; }
         public string? Procedure { get; set; }
+        public CrisisSpan? Crisis { get; set; }
         public bool Absconded { get; set; }
         public bool Decided { get; set; }
         public bool Detained { get; set; }

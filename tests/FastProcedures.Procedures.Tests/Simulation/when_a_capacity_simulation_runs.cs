@@ -82,6 +82,16 @@ public sealed class when_a_capacity_simulation_runs
     }
 
     [Fact]
+    public void a_crisis_period_lengthens_the_border_procedure_limit_of_the_cases_registered_in_it()
+    {
+        var scenario = Shipped("bg-2023", 150).With("asylum.staff=8");
+        var crisis = scenario with { Crisis = [new CrisisSpan(scenario.Start, scenario.Start.AddDays(150), "mass-arrivals")] };
+        int Breaches(SimulationResult r) => r.Timers.Single(t => t.Workflow == "border-procedure" && t.Timer == "border-procedure-limit").Breached;
+        // CFMR Art. 11(1): the border procedure may be extended by up to six weeks.
+        Assert.True(Breaches(Run(crisis)) < Breaches(Run(scenario)));
+    }
+
+    [Fact]
     public void the_html_report_compares_two_runs_with_inline_charts_and_no_network()
     {
         var scenario = Shipped("ro-2023", 45);
