@@ -228,6 +228,10 @@ public static class CaseCommands
             Take(body, caseIdField);
             body[caseIdField] = routeId;
         }
+        else if (fields.CaseId is { } newCaseId && Find(body, newCaseId) is null)
+        {
+            errors[newCaseId] = [$"'{newCaseId}' is required: the new case's id, e.g. BG-2026-000123."];
+        }
         if (fields.Country is { } countryField)
         {
             Take(body, countryField);

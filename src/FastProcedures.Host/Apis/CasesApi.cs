@@ -27,20 +27,9 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace FastProcedures.Host.Apis;
-
-/// <summary>Filters of <c>GET /api/cases</c>.</summary>
-public sealed record CaseQuery(
-    [property: Description("reception, asylum or return")] string? Unit,
-    [property: Description("The stage of the case's main procedure, e.g. examination")] string? Stage,
-    [property: Description("The procedure, e.g. border-procedure")] string? Procedure,
-    [property: Description("asylum or return")] string? Kind,
-    [property: Description("Only cases whose next running deadline expires at or before this instant")] DateTimeOffset? DueBefore,
-    [property: Description("1-based page number (default 1)")] int? Page,
-    [property: Description("Cases per page, 1 to 500 (default 50)")] int? PageSize);
 
 /// <summary>Cases: the list, one case now, its timeline, time travel, replay verification, and every use case of
 /// the reception, asylum and return units as <c>POST /api/cases/{id}/&lt;action&gt;</c>.</summary>
@@ -102,10 +91,17 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseList>, ValidationProblem>> ListAsync(
-        [AsParameters] CaseQuery query, ClaimsPrincipal user, IDocumentStore store, CancellationToken cancellation)
+        [Description("reception, asylum or return")] string? unit,
+        [Description("The stage of the case's main procedure, e.g. examination")] string? stage,
+        [Description("The procedure, e.g. border-procedure")] string? procedure,
+        [Description("asylum or return")] string? kind,
+        [Description("Only cases whose next running deadline expires at or before this instant")] DateTimeOffset? dueBefore,
+        [Description("1-based page number (default 1)")] int? page,
+        [Description("Cases per page, 1 to 500 (default 50)")] int? pageSize,
+        ClaimsPrincipal user, IDocumentStore store, CancellationToken cancellation)
     {
-        var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? 50;
+        page ??= 1;
+        pageSize ??= 50;
         if (page < 1)
         {
             return ApiProblems.BadQuery("page", "page starts at 1.");
@@ -116,29 +112,29 @@ public static class CasesApi
         }
         await using var session = store.QuerySession(Caller.From(user).Country);
         IQueryable<CaseSummary> cases = session.Query<CaseSummary>();
-        if (query.Unit is { } unit)
+        if (unit is not null)
         {
             cases = cases.Where(c => c.Unit == unit);
         }
-        if (query.Stage is { } stage)
+        if (stage is not null)
         {
             cases = cases.Where(c => c.Stage == stage);
         }
-        if (query.Procedure is { } procedure)
+        if (procedure is not null)
         {
             cases = cases.Where(c => c.Procedure == procedure);
         }
-        if (query.Kind is { } kind)
+        if (kind is not null)
         {
             cases = cases.Where(c => c.Kind == kind);
         }
-        if (query.DueBefore is { } dueBefore)
+        if (dueBefore is { } due)
         {
-            var until = dueBefore.ToUniversalTime();
+            var until = due.ToUniversalTime();
             cases = cases.Where(c => c.NextDeadlineAt != null && c.NextDeadlineAt <= until);
         }
-        var found = await cases.OrderBy(c => c.Id).ToPagedListAsync(page, pageSize, cancellation);
-        return TypedResults.Ok(new CaseList(found.Select(CaseListItem.Of).ToList(), found.TotalItemCount, page, pageSize));
+        var found = await cases.OrderBy(c => c.Id).ToPagedListAsync(page.Value, pageSize.Value, cancellation);
+        return TypedResults.Ok(new CaseList(found.Select(CaseListItem.Of).ToList(), found.TotalItemCount, page.Value, pageSize.Value));
     }
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(

@@ -46,6 +46,11 @@ public static class ApiDocument
                 Description = "A token of the OIDC authority (FASTPROC_OIDC_AUTHORITY), or of the development issuer " +
                     "(`fastproc token --role ROLE --tenant BG|RO`). Claims: role, tenant, unit (caseworkers), name.",
             };
+            // Servers as requested (e.g. http://127.0.0.1:5080), without the trailing slash.
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/";
+            }
             document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
             return Task.CompletedTask;
         });
@@ -69,14 +74,14 @@ public static class ApiDocument
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
-            if (schema is OpenApiSchema body && CaseCommands.All.Any(c => c.Type == type))
+            if (schema is OpenApiSchema body && CaseCommands.All.FirstOrDefault(c => c.Type == type) is { } command)
             {
                 var fields = CaseCommands.Fields(type);
-                foreach (var field in fields.NotInBody)
+                foreach (var field in fields.NotInBody.Where(f => !(command.OpensCase && f == fields.CaseId)))
                 {
                     body.Properties?.Remove(field);
                 }
-                body.Required = new HashSet<string>(fields.Required);
+                body.Required = new HashSet<string>(command.OpensCase && fields.CaseId is { } caseId ? [caseId, .. fields.Required] : fields.Required);
             }
             return Task.CompletedTask;
         });
