@@ -57,4 +57,82 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         Assert.Contains("DecisionIssued", await page.InnerTextAsync("[data-test=timeline]"));
         Assert.Equal("BG-2026-900004-R", await page.InnerTextAsync("[data-test=linked-case]"));
     }
+
+    [Fact]
+    public async Task a_reception_caseworker_records_a_new_application()
+    {
+        var page = await host.OpenAsync("reception-ro");
+        await page.GotoAsync("/applications/new");
+        await PageChecks.CheckAsync(page, "reception-new-application");
+        await page.FillAsync("#make-application-CaseId", "RO-2026-123456");
+        await page.SelectOptionAsync("#make-application-Place", "Border");
+        await page.FillAsync("#make-application-Location", "Nădlac II border crossing");
+        await page.FillAsync("#make-application-Nationality", "SYR");
+        await page.FillAsync("#make-application-Applicant-FullName", "Test Applicant");
+        await page.ClickAsync("[data-test=submit-make-application]");
+        await page.WaitForURLAsync("**/cases/RO-2026-123456?done=make-application");
+        Assert.Equal("screening", await page.InnerTextAsync("[data-test=stage-screening]"));
+    }
+
+    [Fact]
+    public async Task a_return_officer_schedules_a_removal_and_the_planner_shows_it()
+    {
+        var page = await host.OpenAsync("return-bg");
+        Assert.Equal("Return cases", await page.InnerTextAsync("h1"));
+        Assert.True(await page.Locator("[data-test=timer-voluntary-departure]").CountAsync() > 0);
+        await PageChecks.CheckAsync(page, "return-cases");
+
+        await page.GotoAsync("/return/removable");
+        Assert.Contains("voluntary departure period is running", await page.InnerTextAsync("[data-test=removable]"));
+        await PageChecks.CheckAsync(page, "return-removable");
+
+        var day = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd");
+        await page.GotoAsync("/cases/BG-2026-900006-R");
+        await page.ClickAsync("[data-test=action-schedule-removal] summary");
+        await page.FillAsync("#schedule-removal-RemovalOn", day);
+        await page.FillAsync("#schedule-removal-Carrier", "Bulgaria Air");
+        await page.FillAsync("#schedule-removal-Flight", "FB 471");
+        await page.FillAsync("#schedule-removal-Escorts", "3");
+        await page.ClickAsync("[data-test=submit-schedule-removal]");
+        await page.WaitForURLAsync("**?done=schedule-removal");
+
+        await page.GotoAsync("/return/planner?escorts=4");
+        var planned = await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]");
+        Assert.Contains("FB 471", planned);
+        Assert.Contains(day, planned);
+        await PageChecks.CheckAsync(page, "return-planner");
+        await page.GotoAsync("/return/planner?escorts=2");
+        Assert.Contains("escorts: 3 needed", await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]"));
+    }
+
+    [Fact]
+    public async Task an_auditor_slides_back_in_time_and_verification_passes()
+    {
+        var page = await host.OpenAsync("auditor-bg");
+        Assert.Contains("BG-2026-900003", await page.InnerTextAsync("[data-test=audit-cases]"));
+        await PageChecks.CheckAsync(page, "auditor-cases");
+
+        await page.GotoAsync("/audit/BG-2026-900003");
+        await page.Locator("#step").FillAsync("1");
+        await page.ClickAsync("[data-test=travel]");
+        await page.WaitForURLAsync("**/audit/BG-2026-900003?step=1");
+        Assert.Contains("screening: screening", await page.InnerTextAsync("[data-test=as-of]"));
+
+        await page.ClickAsync("[data-test=verify]");
+        Assert.StartsWith("Verified", (await page.InnerTextAsync("[data-test=verdict]")).Trim());
+        Assert.StartsWith("Intact", (await page.InnerTextAsync("[data-test=chain]")).Trim());
+        Assert.Contains("auditor.bg", await page.InnerTextAsync("[data-test=access-log]"));
+        await PageChecks.CheckAsync(page, "auditor-case");
+    }
+
+    [Fact]
+    public async Task the_steering_committee_sees_both_countries_side_by_side()
+    {
+        var page = await host.OpenAsync("steering-bg");
+        Assert.Equal("KPI dashboard", await page.InnerTextAsync("h1"));
+        Assert.Contains("Bulgaria", await page.InnerTextAsync("[data-test=kpi-BG]"));
+        Assert.Contains("Romania", await page.InnerTextAsync("[data-test=kpi-RO]"));
+        Assert.DoesNotContain("-2026-", await page.InnerTextAsync("main")); // no case number, no person
+        await PageChecks.CheckAsync(page, "steering-kpis");
+    }
 }
