@@ -56,6 +56,23 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         Assert.Equal("appeal-window", await page.InnerTextAsync("[data-test=stage-regular-procedure]"));
         Assert.Contains("DecisionIssued", await page.InnerTextAsync("[data-test=timeline]"));
         Assert.Equal("BG-2026-900004-R", await page.InnerTextAsync("[data-test=linked-case]"));
+
+        await page.ClickAsync("nav a[lang=bg]");
+        await page.WaitForURLAsync("**/cases/BG-2026-900004*");
+        Assert.Contains("Хронология", await page.InnerTextAsync("main"));
+        await page.GotoAsync("/culture/ro?back=/queue");
+        Assert.StartsWith("Coada de lucru", await page.InnerTextAsync("h1"));
+        await PageChecks.CheckAsync(page, "caseworker-queue-ro");
+    }
+
+    [Fact]
+    public async Task the_accessibility_check_really_finds_violations()
+    {
+        var page = await host.OpenAsync();
+        await page.SetContentAsync("<html lang=en><body><main><input type=text><img src=x.png></main></body></html>");
+        var violations = await PageChecks.AccessibilityViolationsAsync(page);
+        Assert.Contains(violations, v => v.Contains("image-alt"));
+        Assert.Contains(violations, v => v.Contains("label"));
     }
 
     [Fact]
