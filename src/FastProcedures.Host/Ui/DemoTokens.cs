@@ -6,7 +6,7 @@ namespace FastProcedures.Host.Ui;
 /// <c>FASTPROC_DEV_ISSUER=1</c>); not registered when it is off, and the login page lists no demo users.</summary>
 public interface IDemoTokens
 {
-    string Issue(DemoUser user);
+    string Issue(Person user);
 }
 
 /// <summary>The API's development issuer, for a working day's sign-in; on the wall clock, as tokens are checked.</summary>
@@ -14,5 +14,5 @@ public sealed class DevIssuerTokens(DevIssuer issuer) : IDemoTokens
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    public string Issue(DemoUser user) => issuer.Issue(user.Role, user.Country, user.Unit, user.Name, TimeProvider.System.GetUtcNow(), Lifetime);
+    public string Issue(Person user) => issuer.Issue(user.Role, user.Country, user.Unit, user.Name, TimeProvider.System.GetUtcNow(), Lifetime);
 }

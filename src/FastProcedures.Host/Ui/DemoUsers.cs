@@ -1,7 +1,7 @@
 namespace FastProcedures.Host.Ui;
 
-/// <summary>A person of the demo, signed in through the development issuer: one per role, unit and country.</summary>
-public sealed record DemoUser(string Id, string Role, string Country, string? Unit, string Name)
+/// <summary>A signed-in person as the UI shows them: a demo user of the development issuer, or one from the OIDC provider.</summary>
+public sealed record Person(string Id, string Role, string Country, string? Unit, string Name)
 {
     public string CountryName => Country switch { "BG" => "Bulgaria", "RO" => "Romania", _ => Country };
 
@@ -23,14 +23,14 @@ public static class DemoUsers
 {
     private static readonly string[] Countries = ["BG", "RO"];
 
-    public static IReadOnlyList<DemoUser> All { get; } = Countries.SelectMany(country => new[]
+    public static IReadOnlyList<Person> All { get; } = Countries.SelectMany(country => new[]
     {
-        new DemoUser($"reception-{country.ToLowerInvariant()}", "caseworker", country, "reception", $"reception.{country.ToLowerInvariant()}"),
-        new DemoUser($"asylum-{country.ToLowerInvariant()}", "caseworker", country, "asylum", $"asylum.{country.ToLowerInvariant()}"),
-        new DemoUser($"return-{country.ToLowerInvariant()}", "return-officer", country, "return", $"return.{country.ToLowerInvariant()}"),
-        new DemoUser($"auditor-{country.ToLowerInvariant()}", "auditor", country, null, $"auditor.{country.ToLowerInvariant()}"),
-        new DemoUser($"steering-{country.ToLowerInvariant()}", "steering", country, null, $"steering.{country.ToLowerInvariant()}"),
+        new Person($"reception-{country.ToLowerInvariant()}", "caseworker", country, "reception", $"reception.{country.ToLowerInvariant()}"),
+        new Person($"asylum-{country.ToLowerInvariant()}", "caseworker", country, "asylum", $"asylum.{country.ToLowerInvariant()}"),
+        new Person($"return-{country.ToLowerInvariant()}", "return-officer", country, "return", $"return.{country.ToLowerInvariant()}"),
+        new Person($"auditor-{country.ToLowerInvariant()}", "auditor", country, null, $"auditor.{country.ToLowerInvariant()}"),
+        new Person($"steering-{country.ToLowerInvariant()}", "steering", country, null, $"steering.{country.ToLowerInvariant()}"),
     }).ToList();
 
-    public static DemoUser? Find(string? id) => All.FirstOrDefault(u => u.Id == id);
+    public static Person? Find(string? id) => All.FirstOrDefault(u => u.Id == id);
 }

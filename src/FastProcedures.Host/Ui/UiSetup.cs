@@ -40,7 +40,13 @@ public static class UiSetup
         services.AddScoped<ApiClient>();
         services.AddLocalization();
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication()
+        var authentication = services.AddAuthentication();
+        if (OidcSignIn.FromEnvironment(security) is { } oidc)
+        {
+            services.AddSingleton(oidc);
+            oidc.Configure(authentication, security.Audience);
+        }
+        authentication
             .AddCookie(Scheme, options =>
             {
                 options.Cookie.Name = "fastproc-ui";
@@ -64,6 +70,10 @@ public static class UiSetup
         app.UseAntiforgery(); // after the API's UseAuthentication and UseAuthorization
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
+        app.MapGet("/login/oidc", (HttpContext context) => context.RequestServices.GetService<OidcSignIn>() is null
+                ? Results.NotFound()
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OidcSignIn.Scheme]))
+            .ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext context) =>
         {
             await context.SignOutAsync(Scheme);
@@ -82,9 +92,12 @@ public static class UiSetup
     }
 
     /// <summary>Signs the demo user in: the cookie holds the API token and the person's role, unit and country.</summary>
-    public static async Task SignInAsync(HttpContext context, DemoUser user, string token)
-    {
-        var identity = new ClaimsIdentity(
+    public static async Task SignInAsync(HttpContext context, Person user, string token) =>
+        await context.SignInAsync(Scheme, new ClaimsPrincipal(Identity(user, token)));
+
+    /// <summary>The person as the UI cookie keeps them: name, role, country, unit, and the API token.</summary>
+    public static ClaimsIdentity Identity(Person user, string token) =>
+        new(
         [
             new Claim(ClaimTypes.Name, user.Name),
             new Claim(ClaimTypes.Role, user.Role),
@@ -93,6 +106,4 @@ public static class UiSetup
             new Claim("title", user.Title),
             new Claim(TokenClaim, token),
         ], Scheme, ClaimTypes.Name, ClaimTypes.Role);
-        await context.SignInAsync(Scheme, new ClaimsPrincipal(identity));
-    }
 }
