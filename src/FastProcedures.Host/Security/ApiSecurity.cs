@@ -3,6 +3,8 @@ using FastProcedures.Cases;
 using FastProcedures.Cases.Audit.AccessLog;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FastProcedures.Host.Security;
@@ -23,12 +25,15 @@ public sealed record ApiSecurity(string? Authority, string? Audience, DevIssuer?
         Environment.GetEnvironmentVariable("FASTPROC_OIDC_AUDIENCE") is { Length: > 0 } audience ? audience : null,
         devIssuer || DevIssuer.EnabledByEnvironment() ? DevIssuer.LoadOrCreate(DevIssuer.DefaultKeyFile()) : null);
 
-    internal IReadOnlyList<string> Schemes => DevIssuer is null ? [OidcScheme] : Authority is null ? [DevScheme] : [OidcScheme, DevScheme];
+    public const string BearerScheme = "bearer";
 
     internal void Configure(IServiceCollection services)
     {
-        var authentication = services.AddAuthentication(Schemes[0]);
-        if (Schemes.Contains(OidcScheme))
+        // One bearer scheme that hands each token to the issuer that signed it: a development token never reaches
+        // the OIDC authority (which may be unreachable in a demo), an OIDC token never the development key.
+        var authentication = services.AddAuthentication(BearerScheme)
+            .AddPolicyScheme(BearerScheme, "JWT bearer", o => o.ForwardDefaultSelector = SchemeOf);
+        if (DevIssuer is null || Authority is not null)
         {
             // With no authority configured this scheme trusts no key: every token is refused (401).
             authentication.AddJwtBearer(OidcScheme, o =>
@@ -41,6 +46,15 @@ public sealed record ApiSecurity(string? Authority, string? Audience, DevIssuer?
                 o.TokenValidationParameters.RoleClaimType = ApiClaims.Role;
                 o.TokenValidationParameters.ValidateAudience = true;
                 o.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+                // An authority that does not answer refuses the token (401) instead of failing the request.
+                o.Events = new JwtBearerEvents
+                {
+                    OnAuthenticationFailed = c =>
+                    {
+                        c.Fail(c.Exception);
+                        return Task.CompletedTask;
+                    },
+                };
             });
         }
         if (DevIssuer is { } dev)
@@ -53,7 +67,7 @@ public sealed record ApiSecurity(string? Authority, string? Audience, DevIssuer?
         }
         services.AddAuthorization(o =>
         {
-            o.DefaultPolicy = new AuthorizationPolicyBuilder([.. Schemes])
+            o.DefaultPolicy = new AuthorizationPolicyBuilder(BearerScheme)
                 .RequireAuthenticatedUser()
                 .RequireClaim(ApiClaims.Tenant, Validation.Countries)
                 .Build();
@@ -62,6 +76,27 @@ public sealed record ApiSecurity(string? Authority, string? Audience, DevIssuer?
                 o.AddPolicy(name, p => p.Combine(o.DefaultPolicy).RequireRole(roles));
             }
         });
+    }
+
+    private string SchemeOf(HttpContext http)
+    {
+        if (DevIssuer is null || Authority is null)
+        {
+            return DevIssuer is null ? OidcScheme : DevScheme;
+        }
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return new JsonWebToken(header["Bearer ".Length..].Trim()).Issuer == DevIssuer.Issuer ? DevScheme : OidcScheme;
+            }
+            catch (ArgumentException)
+            {
+                // Not a JWT: the OIDC scheme refuses it.
+            }
+        }
+        return OidcScheme;
     }
 }
 

@@ -64,6 +64,7 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
         Assert.Contains(registered["events"]!.AsArray(), e => (string)e!["type"]! == "DeadlineStarted"
             && (string)e["data"]!["step"]!["timer"]! == "border-procedure-limit" && (string)e["data"]!["step"]!["period"]! == "P12W");
 
+        var registeredAt = database.Clock.GetUtcNow();
         var (status, now, _) = await _host.GetAsync(asylum, $"/api/cases/{Id}");
         Assert.Equal(200, status);
         Assert.Equal("border-procedure", (string)now!["procedure"]!);
@@ -126,6 +127,19 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
         Assert.All(events, e => Assert.DoesNotContain(e!["type"]!.GetValue<string>(), new[] { "WorkflowStageEntered", "DeadlineStarted" }));
         var sequences = events.Select(e => (long)e!["sequence"]!).ToList();
         Assert.Equal(sequences.Order(), sequences);
+
+        var (_, removable, _) = await _host.GetAsync(returns, $"/api/return/removable?on={tomorrow:yyyy-MM-dd}");
+        var line = Assert.Single(removable!["items"]!.AsArray(), l => (string)l!["caseId"]! == ReturnId)!;
+        Assert.True((bool)line["removable"]!, line.ToJsonString());
+        Assert.Equal(tomorrow.ToString("yyyy-MM-dd"), (string)line["scheduledOn"]!);
+
+        var auditor = Tokens.Auditor("BG");
+        var (_, then, _) = await _host.GetAsync(auditor, $"/api/cases/{Id}/as-of?at={Uri.EscapeDataString(registeredAt.ToString("O"))}");
+        Assert.Equal("examination", (string)then!["stages"]!["border-procedure"]!);
+        Assert.Contains(then["deadlines"]!.AsArray(), d => (string)d!["timer"]! == "border-procedure-limit");
+        var (_, verdict, _) = await _host.PostAsync(auditor, $"/api/cases/{Id}/verify", null);
+        Assert.True((bool)verdict!["verification"]!["verified"]!, verdict.ToJsonString());
+        Assert.Contains(verdict["accessLog"]!.AsArray(), r => (string)r!["readBy"]! == "auditor-bg");
 
         var (_, board, _) = await _host.GetAsync(returns, "/api/deadlines?dueBefore=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(1).ToString("O")));
         Assert.Contains(board!["items"]!.AsArray(), d => (string)d!["caseId"]! == ReturnId);

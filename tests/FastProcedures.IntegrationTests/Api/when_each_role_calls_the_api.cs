@@ -3,6 +3,7 @@ using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Host.Security;
 using FastProcedures.IntegrationTests.Infrastructure;
 using Marten;
+using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FastProcedures.IntegrationTests.Api;
@@ -92,6 +93,18 @@ public sealed class when_each_role_calls_the_api(DatabaseFixture database) : ICl
 
         Assert.Equal(403, refused);
         Assert.Equal(["BG", "RO"], all!["countries"]!.AsArray().Select(c => (string)c!));
+    }
+
+    [Fact]
+    public async Task kpis_count_the_facts_of_the_country_without_naming_a_case()
+    {
+        await _host.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+
+        var (_, kpis, result) = await _host.GetAsync(Tokens.Auditor("BG"), "/api/kpis");
+
+        Assert.Equal(["BG"], kpis!["countries"]!.AsArray().Select(c => (string)c!));
+        Assert.Contains(kpis["counts"]!.AsArray(), c => (string)c!["fact"]! == "application-made" && (int)c["count"]! >= 1);
+        Assert.DoesNotContain("BG-2026-92", await result.ReadAsTextAsync());
     }
 
     [Fact]
