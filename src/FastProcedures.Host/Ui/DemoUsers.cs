@@ -30,6 +30,7 @@ public static class DemoUsers
         new Person($"return-{country.ToLowerInvariant()}", "return-officer", country, "return", $"return.{country.ToLowerInvariant()}"),
         new Person($"auditor-{country.ToLowerInvariant()}", "auditor", country, null, $"auditor.{country.ToLowerInvariant()}"),
         new Person($"steering-{country.ToLowerInvariant()}", "steering", country, null, $"steering.{country.ToLowerInvariant()}"),
+        new Person($"admin-{country.ToLowerInvariant()}", "admin", country, null, $"admin.{country.ToLowerInvariant()}"),
     }).ToList();
 
     public static Person? Find(string? id) => All.FirstOrDefault(u => u.Id == id);

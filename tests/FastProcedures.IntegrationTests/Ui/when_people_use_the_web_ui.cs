@@ -152,4 +152,18 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         Assert.DoesNotContain("-2026-", await page.InnerTextAsync("main")); // no case number, no person
         await PageChecks.CheckAsync(page, "steering-kpis");
     }
+
+    [Fact]
+    public async Task an_admin_sees_the_definitions_and_calendars_and_no_case_pages()
+    {
+        var page = await host.OpenAsync("admin-bg");
+        Assert.Equal("Definitions and calendars", await page.InnerTextAsync("h1"));
+        Assert.Contains("Europe/Sofia", await page.InnerTextAsync("[data-test=calendars]"));
+        await page.ClickAsync("[data-test=workflow-border-procedure] summary");
+        Assert.Contains("border-procedure-limit", await page.InnerTextAsync("[data-test=workflow-border-procedure]"));
+        await PageChecks.CheckAsync(page, "admin");
+
+        await page.GotoAsync("/queue");
+        Assert.EndsWith("/denied?ReturnUrl=%2Fqueue", page.Url);
+    }
 }
