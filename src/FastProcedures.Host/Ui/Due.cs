@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace FastProcedures.Host.Ui;
 
 public enum DueState { None, Ok, Warning, Today, Overdue }
@@ -61,15 +59,4 @@ public static class Due
     /// <summary>A local date and time in the case's country, with the zone's abbreviation left out.</summary>
     public static string Local(DateTimeOffset? at, string? country) =>
         at is { } value ? TimeZoneInfo.ConvertTime(value, Zone(country)).ToString("yyyy-MM-dd HH:mm") : "—";
-
-    /// <summary>The items of a list answer, whether the API sends a bare array or <c>{"items": [...]}</c>.</summary>
-    public static IReadOnlyList<T> Items<T>(JsonElement answer, string property = "items")
-    {
-        var array = answer.ValueKind == JsonValueKind.Array
-            ? answer
-            : answer.ValueKind == JsonValueKind.Object && answer.TryGetProperty(property, out var inner) ? inner : default;
-        return array.ValueKind == JsonValueKind.Array
-            ? array.Deserialize<List<T>>(ApiClient.Json) ?? []
-            : [];
-    }
 }

@@ -117,6 +117,7 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         var planned = await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]");
         Assert.Contains("FB 471", planned);
         Assert.Contains(day, planned);
+        Assert.Contains("FB 471", await page.InnerTextAsync("[data-test=calendar]"));
         await PageChecks.CheckAsync(page, "return-planner");
         await page.GotoAsync("/return/planner?escorts=2");
         Assert.Contains("escorts: 3 needed", await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]"));
