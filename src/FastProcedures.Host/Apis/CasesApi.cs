@@ -138,7 +138,8 @@ public static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseDetail>, ProblemHttpResult>> GetAsync(
-        string id, ClaimsPrincipal user, IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation)
+        string id, ClaimsPrincipal user, HttpResponse response, IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation)
     {
         var caller = Caller.From(user);
         await using var session = store.LightweightSession(caller.Country);
@@ -150,6 +151,7 @@ public static class CasesApi
         }
         var detail = CaseViews.Detail(summary, now.State, events, catalog, clock.GetUtcNow());
         await RecordReadAsync(session, caller, id, "case", clock, cancellation);
+        response.Headers.ETag = $"\"{detail.Version}\""; // what a command sends back in If-Match
         return TypedResults.Ok(detail);
     }
 

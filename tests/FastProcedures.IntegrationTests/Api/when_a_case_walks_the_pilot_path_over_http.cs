@@ -109,13 +109,14 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
         Assert.Equal("handed-to-return", (string)now!["stage"]!);
         Assert.Contains(now["deadlines"]!.AsArray(), d => (string)d!["timer"]! == "border-procedure-limit" && (string)d["status"]! == "met");
 
-        (_, returnCase, _) = await _host.GetAsync(returns, $"/api/cases/{ReturnId}");
+        (_, returnCase, var returnRead) = await _host.GetAsync(returns, $"/api/cases/{ReturnId}");
         Assert.Empty(returnCase!["removalBars"]!.AsArray());
+        Assert.Equal($"\"{(long)returnCase["version"]!}\"", returnRead.Context.Response.Headers.ETag.ToString());
         var tomorrow = DateOnly.FromDateTime(database.Clock.GetUtcNow().UtcDateTime.AddDays(1));
         var scheduled = await Act(returns, $"/api/cases/{ReturnId}/schedule-removal", new
         {
             removalOn = tomorrow.ToString("yyyy-MM-dd"), carrier = "Bulgaria Air", flight = "FB1234", escorts = 2,
-        }, ifMatch: $"\"{(long)returnCase["version"]!}\"");
+        }, ifMatch: returnRead.Context.Response.Headers.ETag.ToString());
         Assert.Contains("RemovalScheduled", Types(scheduled));
 
         var (_, timeline, _) = await _host.GetAsync(returns, $"/api/cases/{ReturnId}/timeline");
