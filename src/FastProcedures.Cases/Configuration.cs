@@ -103,6 +103,8 @@ public static class Configuration
                 opts.LocalQueue(unit).UseDurableInbox();
             }
         }
+        // Messages whose receiving unit is fixed by their type; the others name their unit in the definition.
+        opts.PublishToUnit<Messages.HandOverAcknowledgement>(settings, "asylum");
         settings.ConfigureWolverine?.Invoke(opts);
     }
 

@@ -184,6 +184,10 @@ public sealed record AsylumCase(
 
     public bool SuspensiveAppealPending => Appeal is { SuspensiveEffect: true } && AppealDecision is null;
 
+    /// <summary>The hash of the case's last event (tamper evidence), kept by the inline snapshot so a command continues
+    /// the chain without reading that event again; null on states folded elsewhere (replay, time travel).</summary>
+    public string? ChainHead { get; init; }
+
     public static AsylumCase? Fold(AsylumCase? state, object @event) => @event switch
     {
         ApplicationMade made => Begin(made),

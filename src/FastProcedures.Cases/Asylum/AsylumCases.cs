@@ -8,7 +8,7 @@ namespace FastProcedures.Cases.Asylum;
 public static class AsylumCases
 {
     public static readonly CaseKind<AsylumCase> Kind = new(
-        "asylum", "asylum", AsylumCase.Fold, c => c.Country, c => c.Version, c => c.Workflows,
+        "asylum", "asylum", AsylumCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
         (state, e) => AsylumCase.Starts(ApplicationDate(state, e), e), TypedMessage, Notifications);
 
     /// <summary>The linked return case of an asylum case.</summary>

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.Workflows.Clock;
 using Marten;
@@ -76,9 +77,10 @@ public static class IssueDecisionHandler
     /// procedures and on inadmissibility (Art. 68(3)), where only a court can grant it.</summary>
     public static bool AppealSuspendsRemoval(string procedure) => procedure == "regular-procedure";
 
-    public static Task<CaseChange> Handle(
-        IssueDecision command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now, catalog), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        IssueDecision command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
+    }
 }

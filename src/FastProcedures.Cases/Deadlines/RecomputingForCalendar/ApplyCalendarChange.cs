@@ -47,13 +47,12 @@ public static class ApplyCalendarChangeHandler
             ];
     }
 
-    public static Task Handle(
-        ApplyCalendarChange message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var writer = new CaseWriter(session, bus, catalog, clock);
-        return message.CaseKind == ReturnCases.Kind.Name
-            ? writer.DecideAsync(ReturnCases.Kind, message.CaseId, null, (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation)
-            : writer.DecideAsync(AsylumCases.Kind, message.CaseId, null, (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation);
-    }
+    public static Task<OutgoingMessages> Handle(
+        ApplyCalendarChange message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        message.CaseKind == ReturnCases.Kind.Name
+            ? CaseStreams.ReactAsync(ReturnCases.Kind, session, catalog, clock, message.CaseId,
+                (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation)
+            : CaseStreams.ReactAsync(AsylumCases.Kind, session, catalog, clock, message.CaseId,
+                (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation);
 }

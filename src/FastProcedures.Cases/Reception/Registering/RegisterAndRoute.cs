@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.Workflows.Routing;
@@ -35,13 +36,11 @@ public static class RegisterAndRouteHandler
             route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now);
     }
 
-    public static async Task<CaseChange> Handle(
-        RegisterAndRoute command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation)
+    public static (CaseChange, OutgoingMessages) Handle(
+        RegisterAndRoute command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
     {
-        var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId,
-            command.ExpectedVersion, (state, now) => Decide(state, command, now, catalog), cancellation);
-        await RegisterApplicationHandler.HandOverToAsylumUnitAsync(change, session, bus);
-        return change;
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now,
+            state => Decide(state, command, now, catalog));
     }
 }
