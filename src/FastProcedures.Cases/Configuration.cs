@@ -140,8 +140,8 @@ public static class Configuration
         // Tamper evidence: every appended event carries a hash chained to the previous one of its stream.
         store.Listeners.Add(new Audit.TamperEvidence.HashChainListener());
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-        store.Projections.Add(new AsylumCaseProjection(), ProjectionLifecycle.Inline);
-        store.Projections.Add(new ReturnCaseProjection(), ProjectionLifecycle.Inline);
+        store.Projections.Add(new AsylumCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
+        store.Projections.Add(new ReturnCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
         store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
         // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
         store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
