@@ -55,8 +55,8 @@ public sealed record CaseKind<TCase>(
     Func<TCase, string> Country,
     Func<TCase, string?> ChainHead,
     Func<TCase, CaseWorkflows> Workflows,
-    Func<TCase?, object, WorkflowStart?> Starts,
-    Func<TCase, UnitMessageSent, object?> TypedMessage,
+    Func<WorkflowCatalog, TCase?, object, WorkflowStart?> Starts,
+    Func<WorkflowCatalog, TCase, UnitMessageSent, object?> TypedMessage,
     Func<TCase, IReadOnlyList<object>, IEnumerable<UnitMessage>> Notifications)
     where TCase : class;
 
@@ -94,11 +94,11 @@ public static class CaseStreams
         var before = state;
         var all = CaseRuntime.Advance(catalog, caseId, country, workflows, domainEvents, now, e =>
         {
-            var start = kind.Starts(before, e);
+            var start = kind.Starts(catalog, before, e);
             before = kind.Evolve(before, e);
             return start;
         });
-        return Append(kind, stream, state, version, all, now);
+        return Append(kind, stream, state, version, all, catalog, now);
     }
 
     /// <summary>A scheduled deadline message fired: acts only if that timer generation still runs.</summary>
@@ -112,7 +112,7 @@ public static class CaseStreams
         }
         var all = CaseRuntime.Wake(catalog, due.CaseId, kind.Country(state), kind.Workflows(state), due.Workflow, due.Timer,
             due.Generation, now);
-        return Append(kind, stream, state, stream.StartingVersion ?? 0, all, now).Messages;
+        return Append(kind, stream, state, stream.StartingVersion ?? 0, all, catalog, now).Messages;
     }
 
     /// <summary>For messages between units, which name their case under another member than <c>CaseId</c> and act on
@@ -128,7 +128,7 @@ public static class CaseStreams
 
     private static (CaseChange Change, OutgoingMessages Messages) Append<TCase>(
         CaseKind<TCase> kind, IEventStream<TCase> stream, TCase? state, long version, IReadOnlyList<object> events,
-        DateTimeOffset now) where TCase : class
+        WorkflowCatalog catalog, DateTimeOffset now) where TCase : class
     {
         if (events.Count == 0)
         {
@@ -142,6 +142,6 @@ public static class CaseStreams
         {
             state = kind.Evolve(state, e);
         }
-        return (new CaseChange(stream.Key!, version + events.Count, events), CaseMessages.For(kind, state!, events, now));
+        return (new CaseChange(stream.Key!, version + events.Count, events), CaseMessages.For(kind, catalog, state!, events, now));
     }
 }

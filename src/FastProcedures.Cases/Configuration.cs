@@ -143,6 +143,14 @@ public static class Configuration
         store.Projections.Add(new AsylumCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
         store.Projections.Add(new ReturnCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
         store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
+        // A projection that cannot apply an event stops with the error instead of skipping it (STYLE: never skip
+        // projection errors silently), in normal runs and in rebuilds alike.
+        foreach (var errors in new[] { store.Projections.Errors, store.Projections.RebuildErrors })
+        {
+            errors.SkipApplyErrors = false;
+            errors.SkipSerializationErrors = false;
+            errors.SkipUnknownEvents = false;
+        }
         // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
         store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
             .Duplicate(x => x.BreachedDeadlines).Duplicate(x => x.HandOverSentAt);

@@ -7,7 +7,7 @@ namespace FastProcedures.Cases.Messages;
 /// scheduled for each timer's warning and expiry. Returned as values; Wolverine sends them from its outbox.</summary>
 public static class CaseMessages
 {
-    public static OutgoingMessages For<TCase>(CaseKind<TCase> kind, TCase state, IReadOnlyList<object> events, DateTimeOffset now)
+    public static OutgoingMessages For<TCase>(CaseKind<TCase> kind, WorkflowCatalog catalog, TCase state, IReadOnlyList<object> events, DateTimeOffset now)
         where TCase : class
     {
         var country = kind.Country(state);
@@ -17,7 +17,7 @@ public static class CaseMessages
             switch (e)
             {
                 case UnitMessageSent sent:
-                    var message = kind.TypedMessage(state, sent)
+                    var message = kind.TypedMessage(catalog, state, sent)
                         ?? new UnitNotified(sent.CaseId, country, sent.Workflow, sent.Step.Message, sent.Step.To, sent.Step.Reason, sent.At);
                     Send(messages, new UnitMessage(sent.Step.To, message), country, null);
                     break;

@@ -33,7 +33,7 @@ public static class RegisterAndRouteHandler
         Validation.Require(!route.PrePact,
             $"Case {command.CaseId} was made before the Pact applies ({route.LegalBasis}): register it with the national procedure.");
         return RegisterApplicationHandler.Decide(state, new RegisterApplication(command.CaseId, command.ExpectedVersion,
-            route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now);
+            route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now, catalog);
     }
 
     public static (CaseChange, OutgoingMessages) Handle(

@@ -16,20 +16,21 @@ public sealed record RegisterApplication(
 
 public static class RegisterApplicationHandler
 {
-    public static readonly IReadOnlyList<string> AsylumProcedures =
-        ["border-procedure", "accelerated-procedure", "regular-procedure", "inadmissibility"];
-
-    public static IReadOnlyList<object> Decide(AsylumCase? state, RegisterApplication command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(AsylumCase? state, RegisterApplication command, DateTimeOffset now, WorkflowCatalog catalog)
     {
         var open = Validation.Open(state, command.CaseId);
         if (open.Registered)
         {
             return [];
         }
-        Validation.Require(AsylumProcedures.Contains(command.Procedure),
-            $"Procedure '{command.Procedure}' is not one of {string.Join(", ", AsylumProcedures)}.");
-        Validation.Require(command.Procedure != "border-procedure" || open.Place == ApplicationPlace.Border,
-            "The border procedure applies only to applications made at the external border (APR Art. 43).");
+        var procedures = catalog.AssignableProcedures("asylum");
+        Validation.Require(procedures.Contains(command.Procedure),
+            $"Procedure '{command.Procedure}' is not one of {string.Join(", ", procedures)}.");
+        var place = catalog.Registry.Latest(command.Procedure).Place;
+        Validation.Require(place is null || string.Equals(place, open.Place.ToString(), StringComparison.OrdinalIgnoreCase),
+            place == "border"
+                ? $"The {command.Procedure} applies only to applications made at the external border (APR Art. 43)."
+                : $"The {command.Procedure} applies only to applications made at the {place}.");
         Validation.Required(command.Ground, "Ground");
         Validation.Required(command.LegalBasis, "LegalBasis");
         Validation.Required(command.RegisteredBy, "RegisteredBy");
@@ -47,6 +48,6 @@ public static class RegisterApplicationHandler
         RegisterApplication command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }
