@@ -1,4 +1,5 @@
 using FastProcedures.Cli.Audit;
+using FastProcedures.Cli.Bench;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
 using FastProcedures.Cli.Workflows;
@@ -18,5 +19,6 @@ app.Configure(config =>
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
+    BenchVerb.Register(config);
 });
 return await app.RunAsync(args);
