@@ -85,6 +85,7 @@ public static class Configuration
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
         opts.Policies.OnException<EventStreamUnexpectedMaxEventIdException>().RetryWithCooldown(
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+        opts.Policies.Add<CaseFailuresAreInformation>();
         // A refused command or a stale version will not succeed by retrying.
         opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
         opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();
