@@ -95,6 +95,9 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             {
                 FastProcedures.Host.FastProceduresHost.ConfigureQuietLogging(logging);
                 logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+                // Logs are progress, not results: stdout holds the figures alone.
+                logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                    o => o.LogToStandardErrorThreshold = LogLevel.Trace);
                 logging.AddProvider(retriesLogged);
             })
             .UseWolverine(opts => opts.AddFastProcedures(new CasesSettings(connectionString)
