@@ -72,13 +72,14 @@ public sealed class BrowserFixture : DatabaseFixture
     }
 
     /// <summary>A fresh browser context (own cookies) at the given width, signed in as the demo user when given.</summary>
-    public async Task<IPage> OpenAsync(string? demoUser = null, int width = 1280)
+    public async Task<IPage> OpenAsync(string? demoUser = null, int width = 1280, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = "en-GB",
+            JavaScriptEnabled = javaScript,
         });
         // Generous: the machine is shared, and a page's first request compiles its code.
         context.SetDefaultTimeout(45_000);

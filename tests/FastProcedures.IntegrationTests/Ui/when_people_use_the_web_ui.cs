@@ -66,6 +66,22 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
     }
 
     [Fact]
+    public async Task the_pages_work_without_javascript()
+    {
+        var page = await host.OpenAsync("asylum-ro", javaScript: false);
+        Assert.True(await page.Locator("[data-test=queue-row]").CountAsync() > 0);
+        await page.SelectOptionAsync("#stage", "examination");
+        await page.ClickAsync("text=Filter");
+        await page.WaitForURLAsync("**/queue?procedure=&stage=examination");
+        var stages = await page.Locator("[data-test=queue-row] td:last-child").AllInnerTextsAsync();
+        Assert.NotEmpty(stages);
+        Assert.All(stages, stage => Assert.Equal("examination", stage));
+        await page.Locator("[data-test=queue-row] a").First.ClickAsync();
+        await page.WaitForURLAsync("**/cases/RO-*");
+        Assert.Contains("Timeline", await page.InnerTextAsync("main"));
+    }
+
+    [Fact]
     public async Task the_accessibility_check_really_finds_violations()
     {
         var page = await host.OpenAsync();
