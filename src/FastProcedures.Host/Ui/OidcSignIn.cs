@@ -29,6 +29,10 @@ public sealed record OidcSignIn(string Authority, string ClientId, string? Clien
             o.ClientId = ClientId;
             o.ClientSecret = ClientSecret;
             o.ResponseType = "code";
+            // The code comes back in the query of a top-level redirect: Lax cookies suffice, no auto-posting page.
+            o.ResponseMode = "query";
+            o.CorrelationCookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+            o.NonceCookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
             o.UsePkce = true;
             o.SignInScheme = UiSetup.Scheme;
             o.MapInboundClaims = false;

@@ -50,7 +50,9 @@ public static class UiSetup
             .AddCookie(Scheme, options =>
             {
                 options.Cookie.Name = "fastproc-ui";
-                options.Cookie.SameSite = SameSiteMode.Strict;
+                // Lax: the cookie set at the end of an OIDC sign-in must come with the redirect that follows it;
+                // form posts are covered by antiforgery tokens.
+                options.Cookie.SameSite = SameSiteMode.Lax;
                 options.Cookie.HttpOnly = true;
                 options.LoginPath = "/login";
                 options.LogoutPath = "/logout";
