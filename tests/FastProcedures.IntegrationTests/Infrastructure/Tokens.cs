@@ -57,9 +57,13 @@ public static class Api
                 s.Post.Text(raw).ToUrl(url);
                 s.WithRequestHeader("Content-Type", "application/json");
             }
+            else if (body is null)
+            {
+                s.Post.Url(url);
+            }
             else
             {
-                s.Post.Json(body ?? new { }).ToUrl(url);
+                s.Post.Json(body).ToUrl(url);
             }
             if (ifMatch is not null)
             {
