@@ -158,7 +158,7 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
     public static TheoryData<string, string> BadTokens()
     {
         var now = DateTimeOffset.UtcNow;
-        var otherKey = DevIssuer.LoadOrCreate(Path.Combine(Path.GetTempPath(), "fastproc-tests-keys", $"other-{Environment.ProcessId}", "key.pem"));
+        var otherKey = Tokens.Another("forger");
         return new()
         {
             { "no token", "" },
