@@ -200,8 +200,10 @@ public static class CaseCommands
         JsonObject body;
         try
         {
-            var node = http.Request.ContentLength == 0 ? null
-                : await JsonNode.ParseAsync(http.Request.Body, cancellationToken: cancellation);
+            // No body at all is an empty object: commands such as hold-interview carry nothing but the route.
+            using var reader = new StreamReader(http.Request.Body);
+            var text = await reader.ReadToEndAsync(cancellation);
+            var node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
             if (node is not null and not JsonObject)
             {
                 return (null, new() { ["$"] = ["The body must be a JSON object."] });

@@ -135,6 +135,15 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
     }
 
     [Fact]
+    public async Task a_command_posted_without_a_body_is_read_as_an_empty_object()
+    {
+        var (status, result, _) = await _host.PostAsync(Tokens.Reception("BG"), $"/api/cases/{Id}/start-screening", null);
+
+        Assert.Equal(200, status);
+        Assert.Equal(Id, (string)result!["caseId"]!);
+    }
+
+    [Fact]
     public async Task a_repeated_command_is_200_and_appends_nothing()
     {
         var first = await _host.PostAsync(Tokens.Asylum("BG"), $"/api/cases/{Registered}/lodge-application", new { });
@@ -149,7 +158,7 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
     public static TheoryData<string, string> BadTokens()
     {
         var now = DateTimeOffset.UtcNow;
-        var otherKey = DevIssuer.LoadOrCreate(Path.Combine(Path.GetTempPath(), "fastproc-tests-keys", $"other-{Environment.ProcessId}", "key.pem"));
+        var otherKey = Tokens.Another("forger");
         return new()
         {
             { "no token", "" },

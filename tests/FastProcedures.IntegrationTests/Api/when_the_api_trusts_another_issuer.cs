@@ -23,7 +23,7 @@ public sealed class when_the_api_trusts_another_issuer(DatabaseFixture database)
     {
         await using var host = await database.StartHostAsync(
             security: new ApiSecurity("http://127.0.0.1:9/realms/fastproc", "fastproc-api", Tokens.Issuer));
-        var key = DevIssuer.LoadOrCreate(Path.Combine(Path.GetTempPath(), "fastproc-tests-keys", $"oidc-{Environment.ProcessId}", "key.pem")).Key;
+        var key = Tokens.Another("oidc").Key;
         var foreign = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "http://127.0.0.1:9/realms/fastproc",

@@ -9,10 +9,24 @@ namespace FastProcedures.IntegrationTests.Infrastructure;
 /// <summary>Bearer tokens from a development issuer whose key lives in a temp folder of this test run.</summary>
 public static class Tokens
 {
-    private static readonly Lazy<DevIssuer> Key = new(() =>
-        DevIssuer.LoadOrCreate(Path.Combine(Path.GetTempPath(), "fastproc-tests-keys", Environment.ProcessId.ToString(), "signing-key.pem")));
+    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "fastproc-tests-keys", Environment.ProcessId.ToString());
+    private static readonly Lazy<DevIssuer> Key = new(() => Another("issuer"));
+
+    static Tokens() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    };
 
     public static DevIssuer Issuer => Key.Value;
+
+    /// <summary>Another signing key (a forger's, or an OIDC authority's), removed with the run's keys.</summary>
+    public static DevIssuer Another(string name) => DevIssuer.LoadOrCreate(Path.Combine(Folder, name, "signing-key.pem"));
 
     public static string For(string role, string tenant, string? unit = null, string? name = null) =>
         Issuer.Issue(role, tenant, unit, name ?? $"{role}{(unit is null ? "" : "-" + unit)}-{tenant}".ToLowerInvariant(),
@@ -57,9 +71,13 @@ public static class Api
                 s.Post.Text(raw).ToUrl(url);
                 s.WithRequestHeader("Content-Type", "application/json");
             }
+            else if (body is null)
+            {
+                s.Post.Url(url);
+            }
             else
             {
-                s.Post.Json(body ?? new { }).ToUrl(url);
+                s.Post.Json(body).ToUrl(url);
             }
             if (ifMatch is not null)
             {
