@@ -45,6 +45,6 @@ public sealed class when_the_procedures_document_is_generated
         var text = ProceduresDocument.Generate(changed, registry.Calendars);
 
         Assert.NotEqual(Generated(), text);
-        Assert.Contains("| border-procedure | border-procedure-limit | P13W |", text);
+        Assert.Contains($"| border-procedure v{border.Version} | border-procedure-limit | P13W |", text);
     }
 }
