@@ -99,6 +99,10 @@ public sealed class inadmissibility_scenarios
         run.Start("2026-07-01T10:00:00+03:00", ("procedure", "inadmissibility"), ("ground", "APR Art. 38(1)(b)"));
         run.On("ApplicationLodged", "2026-07-02T10:00:00+03:00");
 
-        Assert.Empty(run.On("ApplicantAbsconded", "2026-07-10T10:00:00+03:00"));
+        var effects = run.On("ApplicantAbsconded", "2026-07-10T10:00:00+03:00");
+
+        // APR Art. 41: implicit withdrawal is considered; no limit stands still.
+        Assert.Equal(["ImplicitWithdrawalToConsider"], effects.OfType<Workflows.MessageSent>().Select(m => m.Message));
+        Assert.Empty(effects.OfType<Workflows.TimerSuspended>());
     }
 }
