@@ -20,6 +20,11 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry)
 
     public CountryCalendar Calendar(string country) => Registry.Calendar(country);
 
+    /// <summary>The calendar version a case recorded (WorkflowStarted, CalendarChanged); the one in force for a case
+    /// that recorded none, so replay counts with the holidays the case was counted with.</summary>
+    public CountryCalendar Calendar(string country, CaseWorkflows workflows) =>
+        workflows.CalendarVersion > 0 ? Registry.Calendar(country, workflows.CalendarVersion) : Registry.Calendar(country);
+
     /// <summary>The version of a procedure in force on a date (its <c>applies-from</c>), for a case starting it.</summary>
     public WorkflowDefinition InForceOn(string workflow, DateOnly date) => Registry.InForceOn(workflow, date);
 
