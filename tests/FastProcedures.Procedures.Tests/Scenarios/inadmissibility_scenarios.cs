@@ -44,7 +44,7 @@ public sealed class inadmissibility_scenarios
         run.Tick("2026-09-18T00:00:00+03:00");
         run.Tick("2026-09-25T00:00:00+03:00");
         run.On("DecisionIssued", "2026-09-28T10:00:00+03:00", ("outcome", "inadmissible"), ("negative", true));
-        // Limb (b) of APR Art. 67(7), 2 weeks in BG by default: from Monday 28 September to Monday 12 October.
+        // Limb (b) of APR Art. 67(7), 14 days in BG: from Monday 28 September to Monday 12 October.
         run.Tick("2026-10-13T00:00:00+03:00");
 
         Assert.Equal(["ApplicationNotLodged", "DeadlineApproaching", "ExaminationLimitExceeded", "AppealWindowClosed"], run.MessagesTo("asylum"));

@@ -98,8 +98,8 @@ public sealed class regular_procedure_scenarios
             ("notified_at", "2026-11-04T12:00:00+02:00"));
 
         var window = run.Timer("appeal-deadline");
-        Assert.Equal((DateTimeOffset.Parse("2026-11-04T12:00:00+02:00"), "P2W"), (window.StartedAt, window.Period));
-        // Two weeks from Wednesday 4 November: Wednesday 18 November.
+        Assert.Equal((DateTimeOffset.Parse("2026-11-04T12:00:00+02:00"), "P14D"), (window.StartedAt, window.Period));
+        // 14 days (Bulgaria's value) from Wednesday 4 November: Wednesday 18 November.
         Assert.Equal(DateTimeOffset.Parse("2026-11-19T00:00:00+02:00"), window.ExpiresAt);
     }
 }
