@@ -261,4 +261,19 @@ public sealed class ammr_responsibility_scenarios
 
         Assert.Equal(period, run.Timer("take-charge-request").Period);
     }
+
+    [Fact]
+    public void a_eurodac_hit_gives_one_month_for_a_take_charge_request_and_two_weeks_for_a_take_back_notification()
+    {
+        // AMMR Art. 39(1) (one month of the hit) and Art. 41(1) (two weeks after receiving the hit).
+        var charge = Started();
+        charge.On("EurodacHitReceived", "2026-07-07T10:00:00+03:00", ("leads_to", "take-charge"), ("hit_at", "2026-07-06T12:00:00+03:00"));
+        var back = Started();
+        back.On("EurodacHitReceived", "2026-07-07T10:00:00+03:00", ("leads_to", "take-back"), ("hit_at", "2026-07-06T12:00:00+03:00"));
+
+        // One month from Monday 6 July: Thursday 6 August; two weeks: Monday 20 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-08-07T00:00:00+03:00"), charge.ExpiryOf("take-charge-request-after-hit"));
+        Assert.Equal(DateTimeOffset.Parse("2026-07-21T00:00:00+03:00"), back.ExpiryOf("take-back-notification"));
+        Assert.False(back.State.Timers.ContainsKey("take-charge-request-after-hit"));
+    }
 }
