@@ -98,3 +98,16 @@ public sealed class when_a_timer_counts_from_another_instant
         Assert.Contains(started.Schedule.Explanation, s => s.Rule == "Art. 3(4)" && s.Text.Contains("not moved"));
     }
 }
+
+public sealed class when_counting_settings_are_broken
+{
+    [Fact]
+    public void a_guarded_stop_on_an_event_not_in_stops_on_and_a_count_from_an_unknown_timer_are_reported_where_written()
+    {
+        var (definition, errors) = Fixture.Load("counting-settings-broken.yaml");
+
+        Assert.Null(definition);
+        Assert.Contains(errors, e => e.Message == "timer 'window' has stops-when for AppealLodged, which is not in its stops-on");
+        Assert.Contains(errors, e => e.Message == "timer 'detention' counts from the start of 'procedure', which is no other timer of this definition");
+    }
+}
