@@ -148,4 +148,30 @@ public sealed class screening_scenarios
 
         Assert.Equal(period, run.Timer("registration-limit").Period);
     }
+
+    [Fact]
+    public void a_disproportionate_number_of_applications_gives_fifteen_days_to_register()
+    {
+        // APR Art. 27(2) (unconfirmed): up to 15 days; a crisis later gives the 4 weeks of CFMR Art. 10(1).
+        var run = new Scenario("screening");
+        run.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"));
+        run.On("DisproportionateNumberOfApplications", "2026-07-02T10:00:00+03:00");
+        Assert.Equal("P15D", run.Timer("registration-limit").Period);
+
+        run.On("CrisisDerogationApplied", "2026-07-03T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"),
+            ("crisis_type", "force-majeure"), ("crisis_decision", "initial"));
+        Assert.Equal("P4W", run.Timer("registration-limit").Period);
+    }
+
+    [Fact]
+    public void a_disproportionate_number_after_a_crisis_does_not_shorten_the_four_weeks()
+    {
+        var run = new Scenario("screening");
+        run.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"));
+        run.On("CrisisDerogationApplied", "2026-07-02T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"),
+            ("crisis_type", "force-majeure"), ("crisis_decision", "initial"));
+        run.On("DisproportionateNumberOfApplications", "2026-07-03T10:00:00+03:00");
+
+        Assert.Equal("P4W", run.Timer("registration-limit").Period);
+    }
 }
