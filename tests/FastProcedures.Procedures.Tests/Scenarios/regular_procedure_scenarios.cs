@@ -102,4 +102,17 @@ public sealed class regular_procedure_scenarios
         // 14 days (Bulgaria's value) from Wednesday 4 November: Wednesday 18 November.
         Assert.Equal(DateTimeOffset.Parse("2026-11-19T00:00:00+02:00"), window.ExpiresAt);
     }
+
+    [Fact]
+    public void an_applicant_transferred_here_has_21_days_from_presenting_himself_to_lodge()
+    {
+        // APR Art. 28(2): 21 days from the applicant's presentation to the Member State responsible after a transfer.
+        var run = Registered();
+        run.On("ApplicantPresentedAfterTransfer", "2026-07-03T10:00:00+03:00");
+
+        // 21 days from Friday 3 July: Friday 24 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-25T00:00:00+03:00"), run.ExpiryOf("lodging-after-transfer"));
+        run.On("ApplicationLodged", "2026-07-10T10:00:00+03:00");
+        Assert.Equal(Workflows.TimerStatus.Stopped, run.Timer("lodging-after-transfer").Status);
+    }
 }
