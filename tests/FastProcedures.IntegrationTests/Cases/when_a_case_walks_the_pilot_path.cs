@@ -59,7 +59,8 @@ public sealed class when_a_case_walks_the_pilot_path(DatabaseFixture database) :
             "officer-asylum", new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6", "No right to stay after the rejection.")));
 
         var decision = Assert.Single(decided.Events.OfType<DecisionIssued>());
-        Assert.Equal("P1W", decision.AppealWindow);
+        // APR Art. 67(7)(a), limb (a): Bulgaria's 7 days (appeal-window-a, calendar v2).
+        Assert.Equal("P7D", decision.AppealWindow);
         Assert.False(decision.AppealSuspendsRemoval);
         Assert.Contains(decided.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "appeal-deadline");
         var returnCase = await _host.LoadAsync<ReturnCase>("BG", ReturnId);
