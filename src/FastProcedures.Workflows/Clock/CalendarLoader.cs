@@ -18,7 +18,7 @@ public static class CalendarLoader
         var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml") : [];
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
-            var calendar = Load(file, File.ReadAllText(file), validator, errors);
+            var calendar = YamlSource.ReadFile(file, errors) is { } text ? Load(file, text, validator, errors) : null;
             if (calendar is not null && !calendars.TryAdd(calendar.Country, calendar))
             {
                 errors.Add(new Diagnostic(file, 1, 1, $"a second calendar for country {calendar.Country}"));
