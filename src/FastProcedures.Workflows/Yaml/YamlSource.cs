@@ -72,14 +72,21 @@ public sealed partial class YamlSource
             errors.Add(new Diagnostic(file, 1, 1, $"the file has {text.Length} characters; more than {MaxFileBytes} is refused"));
             return source;
         }
+        var reader = new Reader(source, errors);
         try
         {
-            source.Root = new Reader(source, errors).Read(new Parser(new StringReader(text)));
+            source.Root = reader.Read(new Parser(new StringReader(text)));
         }
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
             errors.Add(new Diagnostic(file, Position(e.Start.Line), Position(e.Start.Column), "YAML: " + Tidy(message)));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's own consistency checks (e.g. "..." before any document): malformed YAML all the same.
+            errors.Add(new Diagnostic(file, Position(reader.Last.Line), Position(reader.Last.Column),
+                "YAML: the text after this point is not well-formed YAML"));
         }
         catch (Refused)
         {
@@ -174,6 +181,9 @@ public sealed partial class YamlSource
         private bool _hasRoot;
         private JsonNode? _root;
 
+        /// <summary>Where the last event read started.</summary>
+        public Mark Last { get; private set; } = Mark.Empty;
+
         public JsonNode? Read(IParser parser)
         {
             Expect<StreamStart>(parser);
@@ -203,6 +213,7 @@ public sealed partial class YamlSource
 
         private void Take(ParsingEvent e)
         {
+            Last = e.Start;
             var expectsKey = _open.TryPeek(out var top) && top.ExpectsKey;
             switch (e)
             {
@@ -430,7 +441,10 @@ public sealed partial class YamlSource
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
                 && double.IsFinite(number) && Math.Abs(number) < 1e15)
             {
-                return JsonValue.Create(number);
+                // 3.0 is the integer 3 (its JSON is "3" either way), so integer fields read it as one.
+                return number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue
+                    ? JsonValue.Create((int)number)
+                    : JsonValue.Create(number);
             }
             problem = $"the number {Shorten(text)} is out of range (quote it if it is text)";
             return null;
