@@ -35,6 +35,11 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             return Cli.Fail("FASTPROC_RABBITMQ is not an amqp:// or amqps:// URI.", 2);
         }
+        // Definitions fail fast, before any database is started: an invalid file stops start-up with its errors.
+        if (FastProcedures.Cli.Workflows.Definitions.WithRegistry(_ => 0) is not 0 and var invalid)
+        {
+            return invalid;
+        }
         try
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();

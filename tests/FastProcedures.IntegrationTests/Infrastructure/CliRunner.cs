@@ -7,10 +7,16 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
+        RunInAsync(null, environment, arguments);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (default: the test's), as from a shell there.</summary>
+    public static async Task<Result> RunInAsync(
+        string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
