@@ -8,11 +8,14 @@ var app = new CommandApp();
 app.Configure(config =>
 {
     config.SetApplicationName("fastproc");
+    // An unknown option or an extra argument is refused, never ignored (`serve --bogus` must not start a server).
+    config.UseStrictParsing();
+    config.SetInterceptor(new FastProcedures.Cli.OptionValues());
     // Every failure is one line on stderr and a non-zero exit: 2 for bad usage, 1 for anything else.
     config.SetExceptionHandler((exception, _) =>
     {
         Console.Error.WriteLine($"fastproc: {exception.Message.ReplaceLineEndings(" ")}");
-        return exception is CommandParseException or CommandRuntimeException ? 2 : 1;
+        return exception is CommandParseException or CommandRuntimeException or FastProcedures.Cli.UsageException ? 2 : 1;
     });
     ServerVerbs.Register(config);
     WorkflowVerbs.Register(config);

@@ -1,7 +1,5 @@
 using FastProcedures.Cases;
-using FastProcedures.Host;
 using Marten;
-using Microsoft.Extensions.Configuration;
 using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Audit;
@@ -20,15 +18,13 @@ internal static class AuditVerbs
             .WithExample("verify-chain", "--tenant", "BG");
     }
 
-    /// <summary>The database of <c>FASTPROC_DB</c>, or the embedded cluster's.</summary>
-    public static Task<string> ConnectionStringAsync(CancellationToken cancellation) =>
-        DatabaseLocator.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), Cli.Progress, cancellation);
-
-    /// <summary>A Marten store configured as the application's (hash chain listener included), without Wolverine.</summary>
+    /// <summary>A Marten store configured as the application's (hash chain listener included), without Wolverine, that
+    /// never creates schema objects: the auditors' verbs read an existing event store.</summary>
     public static DocumentStore Store(string connectionString) => DocumentStore.For(store =>
     {
         store.Connection(connectionString);
         store.ConfigureFastProcedures();
+        store.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
     });
 
     /// <summary>The tenant of a case is its id prefix (<c>BG-…</c>, <c>RO-…</c>).</summary>

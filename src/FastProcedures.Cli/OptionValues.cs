@@ -1,0 +1,33 @@
+using System.Reflection;
+using Spectre.Console.Cli;
+
+namespace FastProcedures.Cli;
+
+/// <summary>
+/// Refuses an option given without its value (<c>replay X --as-of</c> at the end of the line). Spectre.Console.Cli
+/// then fills the option with its internal default-command name instead of failing; this names the option instead.
+/// </summary>
+internal sealed class OptionValues : ICommandInterceptor
+{
+    private const string SpectreDefaultCommand = "__default_command";
+
+    public void Intercept(CommandContext context, CommandSettings settings)
+    {
+        foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option
+                && property.GetValue(settings) is string value && value == SpectreDefaultCommand)
+            {
+                var name = option.LongNames.FirstOrDefault() is { } longName ? "--" + longName : "-" + option.ShortNames.FirstOrDefault();
+                throw new UsageException($"{name} needs a value.");
+            }
+        }
+    }
+
+    public void InterceptResult(CommandContext context, CommandSettings settings, ref int result)
+    {
+    }
+}
+
+/// <summary>Bad usage found outside Spectre's parser: one line and exit 2, like a parse error.</summary>
+internal sealed class UsageException(string message) : Exception(message);
