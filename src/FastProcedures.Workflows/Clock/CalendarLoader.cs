@@ -57,7 +57,7 @@ public static class CalendarLoader
             {
                 var parts = ((string)date!).Split('-');
                 (month, day) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
-                if (day > DateTime.DaysInMonth(2024, month.Value))
+                if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2024, month.Value))
                 {
                     errors.Add(source.At($"/holidays/{i}/date", $"'{date}' is not a day of the year"));
                     continue;

@@ -140,9 +140,11 @@ public sealed class WorkflowRegistry
             var kind = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file)));
             if (kind == "calendars")
             {
-                if (YamlSource.ReadFile(file, errors) is { } text)
+                if (YamlSource.ReadFile(file, errors) is { } text
+                    && CalendarLoader.Load(file, text, calendarSchema.Value, errors) is { } calendar)
                 {
-                    CalendarLoader.Load(file, text, calendarSchema.Value, errors);
+                    CheckCountryParameters(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(file)))!, folderDefinitions.Value,
+                        new Dictionary<string, CountryCalendar> { [calendar.Country] = calendar }, errors);
                 }
                 return;
             }
