@@ -226,7 +226,14 @@ public sealed class EmbeddedPostgres
         {
             await using var create = new NpgsqlCommand(
                 $"create database \"{database.Replace("\"", "\"\"")}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another serve created it between our check and our create: it exists, which is all we need.
+            }
         }
     }
 

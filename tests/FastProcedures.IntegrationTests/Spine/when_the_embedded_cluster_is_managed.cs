@@ -83,6 +83,18 @@ public sealed class when_the_embedded_cluster_is_managed : IAsyncLifetime
     }
 
     [Fact]
+    public async Task the_application_database_created_by_several_servers_at_once_is_created_once()
+    {
+        var port = await _cluster.StartAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => EmbeddedPostgres.EnsureDatabaseAsync(port, "raced")));
+
+        await using var connection = new NpgsqlConnection(EmbeddedPostgres.ConnectionString(port, "raced"));
+        await connection.OpenAsync();
+        Assert.Equal("raced", connection.Database);
+    }
+
+    [Fact]
     public async Task a_stale_pid_file_naming_the_postmaster_of_another_cluster_is_not_taken_for_this_one()
     {
         var otherRoot = _root + "-other";
