@@ -84,6 +84,22 @@ public sealed class when_workflow_files_are_validated : IDisposable
         Assert.False(Directory.Exists(data), "no data folder, no cluster");
     }
 
+    [Fact]
+    public async Task lock_on_a_folder_with_a_broken_definition_writes_no_lock_file()
+    {
+        var workflows = CopyOfWorkflows();
+        File.Delete(Path.Combine(workflows, "versions.lock.json"));
+        await File.WriteAllTextAsync(Path.Combine(workflows, "self.yaml"), "x-self: &s [*s]\n");
+
+        var result = await CliRunner.RunInAsync(_scratch, new Dictionary<string, string?> { ["FASTPROC_WORKFLOWS"] = workflows },
+            "workflows", "lock");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["workflows/self.yaml:1:13: alias *s refers to the node that contains it (a cycle)", "fastproc: 1 error(s)."],
+            result.StandardError.Trim().Split('\n'));
+        Assert.False(File.Exists(Path.Combine(workflows, "versions.lock.json")));
+    }
+
     private string CopyOfWorkflows()
     {
         var copy = Path.Combine(_scratch, "workflows");
