@@ -1,6 +1,7 @@
 using FastProcedures.Cli.Audit;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
+using FastProcedures.Cli.Simulation;
 using FastProcedures.Cli.Workflows;
 using Spectre.Console.Cli;
 
@@ -21,5 +22,6 @@ app.Configure(config =>
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
+    SimulateVerb.Register(config);
 });
 return await app.RunAsync(args);
