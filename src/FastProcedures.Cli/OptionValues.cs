@@ -11,12 +11,27 @@ internal sealed class OptionValues : ICommandInterceptor
 {
     private const string SpectreDefaultCommand = "__default_command";
 
+    /// <summary>Spectre's conversion failure names .NET types ("Failed to convert 'x' to Nullable`1."); users get the value.</summary>
+    public static string Describe(Exception exception) =>
+        System.Text.RegularExpressions.Regex.Match(exception.Message, "^Failed to convert '(.*)' to ([A-Za-z0-9`]+)") is { Success: true } m
+            ? $"'{m.Groups[1].Value}' is not a valid {(m.Groups[2].Value is "Int32" or "Int64" or "Nullable`1" ? "number" : "value")}."
+            : exception.Message.ReplaceLineEndings(" ");
+
     public void Intercept(CommandContext context, CommandSettings settings)
     {
         foreach (var property in settings.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<CommandOptionAttribute>() is { } option
-                && property.GetValue(settings) is string value && value == SpectreDefaultCommand)
+            if (property.GetCustomAttribute<CommandOptionAttribute>() is not { } option)
+            {
+                continue;
+            }
+            var missing = property.GetValue(settings) switch
+            {
+                string value => value == SpectreDefaultCommand,
+                string[] values => values.Contains(SpectreDefaultCommand),
+                _ => false,
+            };
+            if (missing)
             {
                 var name = option.LongNames.FirstOrDefault() is { } longName ? "--" + longName : "-" + option.ShortNames.FirstOrDefault();
                 throw new UsageException($"{name} needs a value.");

@@ -15,7 +15,7 @@ app.Configure(config =>
     // Every failure is one line on stderr and a non-zero exit: 2 for bad usage, 1 for anything else.
     config.SetExceptionHandler((exception, _) =>
     {
-        Console.Error.WriteLine($"fastproc: {exception.Message.ReplaceLineEndings(" ")}");
+        Console.Error.WriteLine($"fastproc: {FastProcedures.Cli.OptionValues.Describe(exception)}");
         return exception is CommandParseException or CommandRuntimeException or FastProcedures.Cli.UsageException ? 2 : 1;
     });
     ServerVerbs.Register(config);

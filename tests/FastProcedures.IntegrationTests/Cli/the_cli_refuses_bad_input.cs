@@ -71,6 +71,15 @@ public sealed class the_cli_refuses_bad_input : IDisposable
         { ["workflows", "export", "border-procedure", "--format", "pdf"], "fastproc: --format: 'pdf' is not bpmn or mermaid." },
         { ["workflows", "export", "no-such-procedure", "--format", "bpmn"], "fastproc: No definition 'no-such-procedure'." },
         { ["serve", "--urls", "not a url"], "fastproc: --urls: 'not a url' is not an absolute http:// or https:// URL with a host." },
+        { ["workflows", "export", "border-procedure", "--format", "bpmn", "--version", "v2"], "fastproc: 'v2' is not a valid number." },
+        // simulate.
+        { ["simulate", "--bogus"], "fastproc: Unknown option 'bogus'." },
+        { ["simulate"], "fastproc: simulate needs --scenario NAME|FILE." },
+        { ["simulate", "extra", "--scenario", "bg-2023"], "fastproc: Unknown command 'extra'." },
+        { ["simulate", "--scenario", "bg-2023", "--days", "x"], "fastproc: 'x' is not a valid number." },
+        { ["simulate", "--scenario", "bg-2023", "--days", "0"], "fastproc: --days: 0 is not between 1 and 3660." },
+        { ["simulate", "--scenario", "bg-2023", "--set"], "fastproc: --set needs a value." },
+        { ["simulate", "--scenario", "bg-2023", "--report"], "fastproc: --report needs a value." },
     };
 
     [Theory]
@@ -92,6 +101,16 @@ public sealed class the_cli_refuses_bad_input : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["missing.yaml:1:1: no such file", "fastproc: 1 error(s)."], result.StandardError.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task a_missing_scenario_file_is_one_line()
+    {
+        var result = await RunAsync("simulate", "--scenario", "missing.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("fastproc: --scenario: 'missing.yaml' is neither a file nor a scenario in ", result.StandardError.Trim());
+        Assert.Single(result.StandardError.Trim().Split('\n'));
     }
 
     [Fact]
