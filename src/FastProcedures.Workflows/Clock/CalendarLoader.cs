@@ -83,7 +83,10 @@ public static class CalendarLoader
             return null;
         }
         return new CountryCalendar((string)root["country"]!, (int)root["version"]!, zoneId, source.CanonicalSha256(),
-            rules, daysOff, workingDays, parameters);
+            rules, daysOff, workingDays, parameters)
+        {
+            ParameterSources = parameters.Keys.ToDictionary(name => name, name => source.At("/parameters/" + name, "")),
+        };
     }
 
     private static Dictionary<DateOnly, string> Days(YamlSource source, JsonObject root, string key, List<Diagnostic> errors)

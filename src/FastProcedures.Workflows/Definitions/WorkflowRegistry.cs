@@ -281,8 +281,13 @@ public sealed class WorkflowRegistry
                     || value.ComparableLength < parameter.Min.ComparableLength
                     || value.ComparableLength > parameter.Max.ComparableLength)
                 {
-                    errors.Add(new Diagnostic(Path.Combine(directory, "calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1,
-                        $"{calendar.Country} sets {parameter.Id} to {text}, outside the legal range {parameter.Min}..{parameter.Max} ({parameter.LegalBasis})"));
+                    var at = calendar.ParameterSources.TryGetValue(parameter.Id, out var source)
+                        ? source
+                        : new Diagnostic(Path.Combine(directory, "calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1, "");
+                    errors.Add(at with
+                    {
+                        Message = $"{calendar.Country} sets {parameter.Id} to {text}, outside the legal range {parameter.Min}..{parameter.Max} ({parameter.LegalBasis})",
+                    });
                 }
             }
         }

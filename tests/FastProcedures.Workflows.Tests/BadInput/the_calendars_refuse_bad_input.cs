@@ -14,7 +14,7 @@ public sealed class the_calendars_refuse_bad_input : IDisposable
     [InlineData("{ date: 03-03,", "{ date: 02-30,", "12:13: '02-30' is not a day of the year")]
     [InlineData("extra-days-off: {}", "extra-days-off: { 2026-02-30: Bridge day }", "27:19: '2026-02-30' is not a date")]
     [InlineData("appeal-window-regular: P2W", "appeal-window-regular: P2Q", "35:26: 'P2Q' is not an ISO 8601 period such as PT72H, P5D, P12W, P2M or P1Y")]
-    [InlineData("appeal-window-regular: P2W", "appeal-window-regular: P9W", "1:1: BG sets appeal-window-regular to P9W, outside the legal range P2W..P1M (APR Art. 67(7)(b))")]
+    [InlineData("appeal-window-regular: P2W", "appeal-window-regular: P9W", "35:26: BG sets appeal-window-regular to P9W, outside the legal range P2W..P1M (APR Art. 67(7)(b))")]
     [InlineData("version: 1\n", "version: 1.5\n", "4:10: /version: Value is \"number\" but should be \"integer\"")]
     [InlineData("country: BG\n", "country: BG\ncountry: RO\n", "4:1: duplicate key 'country'")]
     [InlineData("holidays:\n", "holidays: &h\n  - *h\n", "9:5: alias *h refers to the node that contains it (a cycle)")]
