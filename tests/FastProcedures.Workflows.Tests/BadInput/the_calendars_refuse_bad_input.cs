@@ -12,6 +12,7 @@ public sealed class the_calendars_refuse_bad_input : IDisposable
     [Theory]
     [InlineData("time-zone: Europe/Sofia", "time-zone: Europe/Atlantis", "6:12: 'Europe/Atlantis' is not an IANA time zone")]
     [InlineData("{ date: 03-03,", "{ date: 02-30,", "12:13: '02-30' is not a day of the year")]
+    [InlineData("{ date: 03-03,", "{ date: 13-03,", "12:13: /holidays/1/date: The string value is not a match for the indicated regular expression")]
     [InlineData("extra-days-off: {}", "extra-days-off: { 2026-02-30: Bridge day }", "27:19: '2026-02-30' is not a date")]
     [InlineData("appeal-window-regular: P2W", "appeal-window-regular: P2Q", "35:26: 'P2Q' is not an ISO 8601 period such as PT72H, P5D, P12W, P2M or P1Y")]
     [InlineData("appeal-window-regular: P2W", "appeal-window-regular: P9W", "35:26: BG sets appeal-window-regular to P9W, outside the legal range P2W..P1M (APR Art. 67(7)(b))")]

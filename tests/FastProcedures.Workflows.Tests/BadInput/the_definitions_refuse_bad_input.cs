@@ -16,6 +16,7 @@ public sealed class the_definitions_refuse_bad_input : IDisposable
     [InlineData("case: asylum\n", "case: asylum\nowner: nobody\n", "12:1: 'owner' is not allowed here")]
     [InlineData("case: asylum\n", "", "2:1: missing case")]
     [InlineData("applies-from: 2026-06-12", "applies-from: 2026-02-30", "12:15: '2026-02-30' is not a date")]
+    [InlineData("period: P12W", "period: 12", "109:13: /timers/0/period: Value is \"integer\" but should be \"string\" or \"object\"")]
     [InlineData("period: P12W", "period: P12Q", "109:13: 'P12Q' is not an ISO 8601 period such as PT72H, P5D, P12W, P2M or P1Y")]
     [InlineData("case: asylum\n", "case: asylum\ncase: return\n", "12:1: duplicate key 'case'")]
     [InlineData("case: asylum\n", "case: asylum\n---\nid: smuggled\n", "12:1: a second YAML document ('---') is not allowed: one definition or data set per file")]
