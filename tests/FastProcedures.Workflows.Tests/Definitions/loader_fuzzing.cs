@@ -141,6 +141,41 @@ public sealed class loader_fuzzing
             print: sample => $"{Files[sample.File].Name}:\n{(sample.Text.Length > 4000 ? sample.Text[..4000] + "…" : sample.Text)}");
 
     [Fact]
+    public void a_whole_folder_with_one_mutated_file_loads_or_is_refused_with_usable_diagnostics()
+    {
+        using var copy = new BadInput.WorkflowsCopy();
+        MutatedFiles.Sample(sample =>
+        {
+            var (kind, name, original) = Files[sample.File];
+            var file = Path.Combine(copy.Directory, kind switch { "calendar" => "calendars", "data" => "data", _ => "" }, name);
+            File.WriteAllText(file, sample.Text);
+            try
+            {
+                var errors = Hostile.Bounded(() =>
+                {
+                    try
+                    {
+                        WorkflowRegistry.Load(copy.Directory);
+                        return new List<Diagnostic>();
+                    }
+                    catch (DefinitionException e)
+                    {
+                        return e.Diagnostics.ToList();
+                    }
+                });
+                foreach (var error in errors)
+                {
+                    Hostile.AssertUsable([error], error.File);
+                }
+            }
+            finally
+            {
+                File.WriteAllText(file, original);
+            }
+        }, iter: 60, threads: 1, print: sample => $"{Files[sample.File].Name}:\n{sample.Text}");
+    }
+
+    [Fact]
     public void the_real_files_load_unchanged()
     {
         for (var i = 0; i < Files.Length; i++)
