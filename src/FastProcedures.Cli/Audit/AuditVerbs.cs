@@ -1,5 +1,7 @@
 using FastProcedures.Cases;
+using FastProcedures.Host;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Audit;
@@ -17,6 +19,11 @@ internal static class AuditVerbs
             .WithDescription("Check the hash chain of every event stream; report the first broken link of each.")
             .WithExample("verify-chain", "--tenant", "BG");
     }
+
+    /// <summary>The database of <c>FASTPROC_DB</c>, or the embedded cluster's, started and created when needed: for
+    /// verbs that write (bench). The auditors' verbs use <see cref="ReadOnlyDatabase"/>, which creates nothing.</summary>
+    public static Task<string> ConnectionStringAsync(CancellationToken cancellation) =>
+        DatabaseLocator.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), Cli.Progress, cancellation);
 
     /// <summary>A Marten store configured as the application's (hash chain listener included), without Wolverine, that
     /// never creates schema objects: the auditors' verbs read an existing event store.</summary>
