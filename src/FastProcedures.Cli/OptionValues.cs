@@ -14,7 +14,9 @@ internal sealed class OptionValues : ICommandInterceptor
     /// <summary>Spectre's conversion failure names .NET types ("Failed to convert 'x' to Nullable`1."); users get the value.</summary>
     public static string Describe(Exception exception) =>
         System.Text.RegularExpressions.Regex.Match(exception.Message, "^Failed to convert '(.*)' to ([A-Za-z0-9`]+)") is { Success: true } m
-            ? $"'{m.Groups[1].Value}' is not a valid {(m.Groups[2].Value is "Int32" or "Int64" or "Nullable`1" ? "number" : "value")}."
+            ? m.Groups[1].Value == SpectreDefaultCommand
+                ? "an option is given without its value."
+                : $"'{m.Groups[1].Value}' is not a valid {(m.Groups[2].Value is "Int32" or "Int64" or "Nullable`1" ? "number" : "value")}."
             : exception.Message.ReplaceLineEndings(" ");
 
     public void Intercept(CommandContext context, CommandSettings settings)

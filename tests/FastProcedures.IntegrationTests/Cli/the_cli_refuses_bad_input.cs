@@ -77,6 +77,7 @@ public sealed class the_cli_refuses_bad_input : IDisposable
         { ["simulate"], "fastproc: simulate needs --scenario NAME|FILE." },
         { ["simulate", "extra", "--scenario", "bg-2023"], "fastproc: Unknown command 'extra'." },
         { ["simulate", "--scenario", "bg-2023", "--days", "x"], "fastproc: 'x' is not a valid number." },
+        { ["simulate", "--scenario", "bg-2023", "--days"], "fastproc: an option is given without its value." },
         { ["simulate", "--scenario", "bg-2023", "--days", "0"], "fastproc: --days: 0 is not between 1 and 3660." },
         { ["simulate", "--scenario", "bg-2023", "--set"], "fastproc: --set needs a value." },
         { ["simulate", "--scenario", "bg-2023", "--report"], "fastproc: --report needs a value." },
