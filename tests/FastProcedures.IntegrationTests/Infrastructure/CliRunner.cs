@@ -34,7 +34,16 @@ public static class CliRunner
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A verb that hangs (a server that should have refused to start) must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"fastproc {string.Join(' ', arguments)} did not exit within 60 s");
+        }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 }
