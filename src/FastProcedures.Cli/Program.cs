@@ -1,4 +1,5 @@
 using FastProcedures.Cli.Audit;
+using FastProcedures.Cli.Bench;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
 using FastProcedures.Cli.Simulation;
@@ -22,6 +23,7 @@ app.Configure(config =>
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
+    BenchVerb.Register(config);
     SimulateVerb.Register(config);
 });
 return await app.RunAsync(args);
