@@ -72,6 +72,13 @@ public sealed class the_cli_refuses_bad_input : IDisposable
         { ["workflows", "export", "no-such-procedure", "--format", "bpmn"], "fastproc: No definition 'no-such-procedure'." },
         { ["serve", "--urls", "not a url"], "fastproc: --urls: 'not a url' is not an absolute http:// or https:// URL with a host." },
         { ["workflows", "export", "border-procedure", "--format", "bpmn", "--version", "v2"], "fastproc: 'v2' is not a valid number." },
+        // bench.
+        { ["bench", "--bogus"], "fastproc: Unknown option 'bogus'." },
+        { ["bench", "extra"], "fastproc: Unknown command 'extra'." },
+        { ["bench", "--cases"], "fastproc: an option is given without its value." },
+        { ["bench", "--cases", "x"], "fastproc: 'x' is not a valid number." },
+        { ["bench", "--cases", "0"], "fastproc: --cases: 0 is not a positive number." },
+        { ["bench", "--clients", "0"], "fastproc: --clients: 0 is not between 1 and 256." },
         // simulate.
         { ["simulate", "--bogus"], "fastproc: Unknown option 'bogus'." },
         { ["simulate"], "fastproc: simulate needs --scenario NAME|FILE." },
