@@ -22,8 +22,9 @@ public sealed class WorkflowsCopy : IDisposable
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 
     /// <summary>Replaces <paramref name="find"/> (which must occur) in a file of the copy, validates that file as
-    /// `fastproc workflows validate` does, and returns its one error as <c>line:col: message</c>. Also checks that the
-    /// whole folder is refused with the same error and that nothing in the copy was written but the broken file.</summary>
+    /// `fastproc workflows validate` does, and returns its one error as <c>+line:col: message</c>, the line counted from
+    /// the first line of the change. Also checks that the whole folder is refused with the same error and that nothing
+    /// in the copy was written but the broken file.</summary>
     public string TheOneError(string relativeFile, string find, string replace)
     {
         var file = Path.Combine(Directory, relativeFile);
@@ -41,7 +42,11 @@ public sealed class WorkflowsCopy : IDisposable
         Assert.Contains(error, whole.Diagnostics);
         Assert.Equal(before, Snapshot());
         Definitions.Hostile.AssertUsable(errors, file);
-        return $"{error.Line}:{error.Column}: {error.Message}";
+        // Lines count from where the change begins ("+0" is its first line), so edits elsewhere in the real files do not
+        // move the expectations; an error above the change keeps its absolute line.
+        var changed = 1 + text[..text.IndexOf(find, StringComparison.Ordinal)].Count(c => c == '\n');
+        var line = error.Line >= changed ? $"+{error.Line - changed}" : error.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{line}:{error.Column}: {error.Message}";
     }
 
     private string Snapshot() => string.Join("\n", System.IO.Directory.GetFiles(Directory, "*", SearchOption.AllDirectories).Order()
