@@ -58,9 +58,10 @@ public sealed class WorkflowRegistry
         }
 
         IReadOnlyDictionary<string, CountryCalendar> calendars = new Dictionary<string, CountryCalendar>();
+        IReadOnlyDictionary<(string, int), CountryCalendar> calendarVersions = new Dictionary<(string, int), CountryCalendar>();
         try
         {
-            calendars = CalendarLoader.LoadDirectory(workflowsDirectory);
+            (calendars, calendarVersions) = CalendarLoader.LoadVersions(workflowsDirectory);
         }
         catch (DefinitionException e)
         {
@@ -75,7 +76,7 @@ public sealed class WorkflowRegistry
             errors.Sort();
             throw new DefinitionException(errors.Distinct().ToList());
         }
-        return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data);
+        return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data) { CalendarVersions = calendarVersions };
     }
 
     /// <summary>
@@ -137,13 +138,15 @@ public sealed class WorkflowRegistry
 
         void ValidateFile(string file)
         {
-            var kind = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(file)));
-            if (kind == "calendars")
+            var full = Path.GetFullPath(file);
+            var kind = Path.GetFileName(Path.GetDirectoryName(full));
+            // calendars/*.yaml and their old versions, calendars/versions/<country>/v<n>.yaml.
+            if (kind == "calendars" || full.Contains("/calendars/versions/", StringComparison.Ordinal))
             {
                 if (YamlSource.ReadFile(file, errors) is { } text
                     && CalendarLoader.Load(file, text, calendarSchema.Value, errors) is { } calendar)
                 {
-                    CheckCountryParameters(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(file)))!, folderDefinitions.Value,
+                    CheckCountryParameters(workflowsDirectory, folderDefinitions.Value,
                         new Dictionary<string, CountryCalendar> { [calendar.Country] = calendar }, errors);
                 }
                 return;
@@ -207,6 +210,14 @@ public sealed class WorkflowRegistry
             .Where(d => d.Id == id && (d.AppliesFrom is null || d.AppliesFrom <= date))
             .MaxBy(d => d.Version)
         ?? throw new KeyNotFoundException($"No version of '{id}' is in force on {date:yyyy-MM-dd}.");
+
+    /// <summary>Every calendar version kept (current and <c>calendars/versions/</c>), by (country, version).</summary>
+    public IReadOnlyDictionary<(string Country, int Version), CountryCalendar> CalendarVersions { get; private init; } =
+        new Dictionary<(string, int), CountryCalendar>();
+
+    /// <summary>The calendar version a case recorded; the one in force when that version is not kept.</summary>
+    public CountryCalendar Calendar(string country, int version) =>
+        CalendarVersions.TryGetValue((country.ToUpperInvariant(), version), out var calendar) ? calendar : Calendar(country);
 
     public CountryCalendar Calendar(string country) =>
         Calendars.TryGetValue(country, out var calendar)
