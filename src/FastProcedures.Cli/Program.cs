@@ -1,6 +1,7 @@
 using FastProcedures.Cli.Audit;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
+using FastProcedures.Cli.Statistics;
 using FastProcedures.Cli.Workflows;
 using Spectre.Console.Cli;
 
@@ -18,5 +19,6 @@ app.Configure(config =>
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
+    StatisticsVerbs.Register(config);
 });
 return await app.RunAsync(args);

@@ -1,0 +1,50 @@
+using FastProcedures.Cases;
+using FastProcedures.Cases.Workflows;
+using FastProcedures.Cli.Audit;
+using FastProcedures.Statistics.Reading;
+using Npgsql;
+using Spectre.Console.Cli;
+
+namespace FastProcedures.Cli.Statistics;
+
+/// <summary>Registers the official statistics and process-mining verbs: report eurostat|eps|frontex, export ocel|xes.</summary>
+internal static class StatisticsVerbs
+{
+    public static void Register(IConfigurator config)
+    {
+        config.AddBranch("report", report =>
+        {
+            report.SetDescription("Official statistics computed from the case events, one CSV file per table.");
+            report.AddCommand<EurostatReportCommand>("eurostat")
+                .WithDescription("Eurostat tables under Reg. (EC) 862/2007 as amended by Reg. (EU) 2020/851 (Art. 4, Art. 7).")
+                .WithExample("report", "eurostat", "--country", "BG", "--period", "2026-Q4", "--out", "eurostat-bg");
+        });
+    }
+
+    /// <summary>Checks what every statistics verb shares; null when valid, else the one-line reason.</summary>
+    public static string? CheckCountry(string? country) =>
+        country is null ? "--country is required (BG or RO)."
+        : Validation.Countries.Contains(country) ? null
+        : $"--country: '{country}' is not one of {string.Join(", ", Validation.Countries)}.";
+
+    /// <summary>The country's time zone, from its calendar in <c>workflows/calendars</c> (periods are local months).</summary>
+    public static NodaTime.DateTimeZone Zone(string country) => WorkflowCatalog.Load().Calendar(country).Zone;
+
+    /// <summary>Reads the country's cases from <c>FASTPROC_DB</c> or the embedded cluster; one line on failure.</summary>
+    public static async Task<CaseBook?> LoadAsync(string country, NodaTime.DateTimeZone zone, CancellationToken cancellation)
+    {
+        var connectionString = await AuditVerbs.ConnectionStringAsync(cancellation);
+        await using var store = AuditVerbs.Store(connectionString);
+        Cli.Progress($"Reading the case events of {country} ...");
+        try
+        {
+            return await CaseBook.LoadAsync(store, country, zone, Cli.Progress, cancellation);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
+    }
+
+    public const string NoEventStore = "This database holds no FastProcedures event store (fastproc.mt_events is missing).";
+}
