@@ -19,6 +19,16 @@ internal static class StatisticsVerbs
                 .WithDescription("Eurostat tables under Reg. (EC) 862/2007 as amended by Reg. (EU) 2020/851 (Art. 4, Art. 7).")
                 .WithExample("report", "eurostat", "--country", "BG", "--period", "2026-Q4", "--out", "eurostat-bg");
         });
+        config.AddBranch("export", export =>
+        {
+            export.SetDescription("A country's case events as a process-mining log; case ids pseudonymised per export, no personal data.");
+            export.AddCommand<OcelExportCommand>("ocel")
+                .WithDescription("OCEL 2.0 JSON (objects: cases, procedures, units).")
+                .WithExample("export", "ocel", "--country", "BG", "--from", "2026-10-01", "--to", "2026-12-31", "--out", "bg.ocel.json");
+            export.AddCommand<XesExportCommand>("xes")
+                .WithDescription("XES (IEEE 1849-2016), one trace per case.")
+                .WithExample("export", "xes", "--country", "RO", "--from", "2026-10-01", "--to", "2026-12-31", "--out", "ro.xes");
+        });
     }
 
     /// <summary>Checks what every statistics verb shares; null when valid, else the one-line reason.</summary>
@@ -39,6 +49,22 @@ internal static class StatisticsVerbs
         try
         {
             return await CaseBook.LoadAsync(store, country, zone, Cli.Progress, cancellation);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads the country's case events only (no personal data is unsealed); null when there is no event store.</summary>
+    public static async Task<IReadOnlyList<CaseStream>?> LoadStreamsAsync(string country, CancellationToken cancellation)
+    {
+        var connectionString = await AuditVerbs.ConnectionStringAsync(cancellation);
+        await using var store = AuditVerbs.Store(connectionString);
+        Cli.Progress($"Reading the case events of {country} ...");
+        try
+        {
+            return await CaseEvents.ReadAsync(store, country, Cli.Progress, cancellation);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
