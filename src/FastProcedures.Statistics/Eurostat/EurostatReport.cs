@@ -18,12 +18,17 @@ public sealed record EurostatReport(string Country, ReferencePeriod Period, IRea
         if (period.Frequency == Frequency.Quarterly)
         {
             tables.AddRange(AsylumTables.Quarterly(book, period));
+            tables.AddRange(ResponsibilityTables.Quarterly(book, period));
+            tables.AddRange(ReturnTables.Quarterly(book, period));
         }
         else
         {
             notes.Add($"Quarterly tables (Art. 4(2)-(4), Art. 7) need a quarter: run with --period {period.Year}-Q{(period.Number + 2) / 3}.");
         }
         notes.Add("No use case records an explicit withdrawal yet: withdr=EXPL is not reported (Art. 4(1)(c)).");
+        notes.Add("Incoming responsibility requests and transfers (migr_dubri, migr_dubti) and decisions on requests: no use case records them yet (Art. 4(4)).");
+        notes.Add("Responsibility requests record no legal provision: leg_prov is UNK (Art. 4(4)(b)).");
+        notes.Add("The destination of a return (country of origin, transit, other third country) and return assistance are not recorded (Art. 7(1)(b)).");
         notes.Add("Humanitarian status (HUMSTAT) is national law; no decision outcome records it, so it is not reported.");
         return new EurostatReport(book.Country, period, tables, notes);
     }

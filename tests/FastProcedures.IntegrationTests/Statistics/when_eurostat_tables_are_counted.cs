@@ -124,4 +124,34 @@ public sealed class when_eurostat_tables_are_counted(StatisticsCases cases) : IC
             Directory.Delete(directory, true);
         }
     }
+
+    [Fact]
+    public async Task persons_ordered_to_leave_and_returned_are_counted_in_the_quarter_of_each_act_by_type_of_return()
+    {
+        var q1 = await ReportAsync(Q1);
+        var q2 = await ReportAsync(Q2);
+
+        // Q1: C's return decision issued with the rejection (10 March), E's for an irregular stay (1 February).
+        var ordered = q1["migr_eiord"];
+        Assert.Equal(2, ordered.Total(Q1));
+        Assert.Equal(1, ordered.Value(Q1, "MA", "M", "Y35-64"));
+        Assert.Equal(1, ordered.Value(Q1, "TN", "UNK", "UNK"));
+        // E left voluntarily in February; C was removed in April.
+        Assert.Equal(1, q1["migr_eirtn"].Total(Q1));
+        Assert.Equal(1, q1["migr_eirt_vol"].Value(Q1, "TN", "VOL"));
+        Assert.Equal(0, q1["migr_eirt_vol"].Value(Q1, "TOTAL", "ENF"));
+        Assert.Equal(0, q2["migr_eiord"].Total(Q2));
+        Assert.Equal(1, q2["migr_eirtn"].Value(Q2, "MA", "M", "Y35-64"));
+        Assert.Equal(1, q2["migr_eirt_vol"].Value(Q2, "MA", "ENF"));
+    }
+
+    [Fact]
+    public async Task a_month_gives_only_the_monthly_tables_and_says_why()
+    {
+        var march = await ReportAsync(March);
+
+        Assert.Equal(["migr_asyappctzm", "migr_asypenctzm", "migr_asywitctzm", "migr_asyaccctzm", "migr_asyunaa"],
+            march.Tables.Select(t => t.Definition.Dataset));
+        Assert.Contains(march.Notes, n => n.Contains("--period 2027-Q1"));
+    }
 }
