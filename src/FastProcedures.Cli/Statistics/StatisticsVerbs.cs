@@ -18,6 +18,12 @@ internal static class StatisticsVerbs
             report.AddCommand<EurostatReportCommand>("eurostat")
                 .WithDescription("Eurostat tables under Reg. (EC) 862/2007 as amended by Reg. (EU) 2020/851 (Art. 4, Art. 7).")
                 .WithExample("report", "eurostat", "--country", "BG", "--period", "2026-Q4", "--out", "eurostat-bg");
+            report.AddCommand<EpsReportCommand>("eps")
+                .WithDescription("EUAA EPS monthly indicators (applications, decisions, recognition rate, pending, withdrawals).")
+                .WithExample("report", "eps", "--country", "RO", "--period", "2026-10", "--out", "eps-ro");
+            report.AddCommand<FrontexReportCommand>("frontex")
+                .WithDescription("Frontex return indicators (return decisions, effective returns by type, ready for return but not organised).")
+                .WithExample("report", "frontex", "--country", "BG", "--period", "2026-Q4", "--out", "frontex-bg");
         });
         config.AddBranch("export", export =>
         {

@@ -30,6 +30,7 @@ namespace FastProcedures.IntegrationTests.Statistics;
 /// decision, appeal dismissed on 8 April, removed on 15 April, applies again on 20 April (a subsequent application).</item>
 /// <item>D (IRQ): applies on 5 March; the data protection officer erases the person's data: sex and age unknown.</item>
 /// <item>E (TUN): an irregular stay, ordered to leave on 1 February, departs voluntarily on 10 February.</item>
+/// <item>F (PAK): an irregular stay, ordered to leave on 1 March with 7 days to depart; nobody organises the removal.</item>
 /// </list>
 /// </summary>
 public sealed class StatisticsCases : DatabaseFixture
@@ -41,6 +42,7 @@ public sealed class StatisticsCases : DatabaseFixture
     public const string C2 = "BG-2027-810005";
     public const string D = "BG-2027-810006";
     public const string E = "BG-2027-810007";
+    public const string F = "BG-2027-810008";
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -76,6 +78,7 @@ public sealed class StatisticsCases : DatabaseFixture
 
         await At("2027-02-01T10:00:00+02:00", E, new OpenReturnCase(E, "BG", "TUN", new JointReturnDecision(14, "RD Art. 6(1), 7(1)", "Irregular stay."), "officer-return"));
         await At("2027-02-10T10:00:00+02:00", E, new ConfirmVoluntaryDeparture(E, null, "officer-return"));
+        await At("2027-03-01T10:00:00+02:00", F, new OpenReturnCase(F, "BG", "PAK", new JointReturnDecision(7, "RD Art. 6(1), 7(1)", "Irregular stay."), "officer-return"));
     }
 
     public override async Task DisposeAsync()

@@ -131,11 +131,12 @@ public sealed class when_eurostat_tables_are_counted(StatisticsCases cases) : IC
         var q1 = await ReportAsync(Q1);
         var q2 = await ReportAsync(Q2);
 
-        // Q1: C's return decision issued with the rejection (10 March), E's for an irregular stay (1 February).
+        // Q1: C's return decision issued with the rejection (10 March), E's and F's for an irregular stay.
         var ordered = q1["migr_eiord"];
-        Assert.Equal(2, ordered.Total(Q1));
+        Assert.Equal(3, ordered.Total(Q1));
         Assert.Equal(1, ordered.Value(Q1, "MA", "M", "Y35-64"));
         Assert.Equal(1, ordered.Value(Q1, "TN", "UNK", "UNK"));
+        Assert.Equal(2, ordered.Value(Q1, "TOTAL", "UNK", "UNK"));
         // E left voluntarily in February; C was removed in April.
         Assert.Equal(1, q1["migr_eirtn"].Total(Q1));
         Assert.Equal(1, q1["migr_eirt_vol"].Value(Q1, "TN", "VOL"));

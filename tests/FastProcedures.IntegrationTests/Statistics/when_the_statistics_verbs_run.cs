@@ -33,6 +33,18 @@ public sealed class when_the_statistics_verbs_run(StatisticsCases cases) : IClas
     }
 
     [Fact]
+    public async Task report_eps_and_report_frontex_write_their_indicator_files()
+    {
+        var eps = await FastprocAsync("report", "eps", "--country", "BG", "--period", "2027-03", "--out", Path.Combine(_folder, "eps"));
+        var frontex = await FastprocAsync("report", "frontex", "--country", "BG", "--period", "2027-Q1", "--out", Path.Combine(_folder, "frontex"));
+
+        Assert.Equal(0, eps.ExitCode);
+        Assert.Equal(0, frontex.ExitCode);
+        Assert.Contains("RECOGNITION_RATE,TOTAL,BG,2027-03,50", File.ReadAllLines(Path.Combine(_folder, "eps", "eps-indicators.csv")));
+        Assert.Contains("READY_FOR_RETURN_NOT_ORGANISED,PK,BG,2027-03,1", File.ReadAllLines(Path.Combine(_folder, "frontex", "frontex-returns.csv")));
+    }
+
+    [Fact]
     public async Task export_ocel_writes_a_schema_valid_file_and_export_xes_a_log_of_traces()
     {
         var ocel = Path.Combine(_folder, "bg.ocel.json");
@@ -46,7 +58,7 @@ public sealed class when_the_statistics_verbs_run(StatisticsCases cases) : IClas
         var document = JsonDocument.Parse(File.ReadAllText(ocel));
         Assert.True(JsonSchema.FromText(OcelWriter.Schema()).Evaluate(document.RootElement).IsValid);
         Assert.Contains("Writing", ocelResult.StandardError);
-        Assert.Equal(8, System.Xml.Linq.XDocument.Load(xes).Root!.Elements("{http://www.xes-standard.org/}trace").Count());
+        Assert.Equal(9, System.Xml.Linq.XDocument.Load(xes).Root!.Elements("{http://www.xes-standard.org/}trace").Count());
         Assert.False(File.Exists(ocel + ".partial"));
     }
 
@@ -55,6 +67,8 @@ public sealed class when_the_statistics_verbs_run(StatisticsCases cases) : IClas
     [InlineData("report", "eurostat", "--country", "BG", "--period", "2027-13", "--out", "OUT", "--period: '2027-13' is not a month (2026-10) or a quarter (2026-Q4).")]
     [InlineData("report", "eurostat", "--country", "BG", "--period", "2027-Q5", "--out", "OUT", "--period: '2027-Q5' is not a month (2026-10) or a quarter (2026-Q4).")]
     [InlineData("report", "eurostat", "--country", "BG", "--period", "2027-03", "--out", "", "--out is required: the folder to write the CSV files to.")]
+    [InlineData("report", "eps", "--period", "2027-03", "--out", "OUT", "--country is required (BG or RO).")]
+    [InlineData("report", "frontex", "--country", "RO", "--period", "Q4-2026", "--out", "OUT", "--period: 'Q4-2026' is not a month (2026-10) or a quarter (2026-Q4).")]
     [InlineData("export", "ocel", "--country", "BG", "--from", "2027-02-30", "--to", "2027-03-31", "--out", "OUT/x.json", "--from: '2027-02-30' is not a day (2026-10-01) or an ISO 8601 instant with offset.")]
     [InlineData("export", "xes", "--country", "BG", "--from", "2027-03-01", "--to", "2027-02-01", "--out", "OUT/x.xes", "--to (2027-02-01) must come after --from (2027-03-01).")]
     [InlineData("export", "xes", "--country", "BG", "--from", "2027-03-01T10:00:00", "--to", "2027-04-01", "--out", "OUT/x.xes", "--from: '2027-03-01T10:00:00' is not a day (2026-10-01) or an ISO 8601 instant with offset.")]

@@ -1,10 +1,13 @@
 using System.ComponentModel;
 using FastProcedures.Statistics.Eurostat;
+using FastProcedures.Statistics.Indicators;
+using FastProcedures.Statistics.Reading;
 using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Statistics;
 
-internal sealed class EurostatReportCommand : AsyncCommand<EurostatReportCommand.Settings>
+/// <summary><c>report eurostat|eps|frontex</c>: computed from the case events, written as CSV files into a folder.</summary>
+internal abstract class ReportCommand : AsyncCommand<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -55,16 +58,51 @@ internal sealed class EurostatReportCommand : AsyncCommand<EurostatReportCommand
             {
                 return Cli.Fail(StatisticsVerbs.NoEventStore, 2);
             }
-            var report = EurostatReport.Build(book, period);
-            foreach (var path in report.Write(directory))
+            foreach (var path in Write(book, period, directory))
             {
                 Console.WriteLine(path);
             }
-            foreach (var note in report.Notes)
-            {
-                Cli.Progress($"not reported: {note}");
-            }
             return 0;
         });
+    }
+
+    protected abstract IEnumerable<string> Write(CaseBook book, ReferencePeriod period, string directory);
+}
+
+internal sealed class EurostatReportCommand : ReportCommand
+{
+    protected override IEnumerable<string> Write(CaseBook book, ReferencePeriod period, string directory)
+    {
+        var report = EurostatReport.Build(book, period);
+        var written = report.Write(directory);
+        foreach (var note in report.Notes)
+        {
+            Cli.Progress($"not reported: {note}");
+        }
+        return written;
+    }
+}
+
+internal sealed class EpsReportCommand : ReportCommand
+{
+    protected override IEnumerable<string> Write(CaseBook book, ReferencePeriod period, string directory) =>
+        [IndicatorFiles.Write(EpsIndicators.Build(book, period), directory)];
+}
+
+internal sealed class FrontexReportCommand : ReportCommand
+{
+    protected override IEnumerable<string> Write(CaseBook book, ReferencePeriod period, string directory) =>
+        [IndicatorFiles.Write(FrontexIndicators.Build(book, period), directory)];
+}
+
+internal static class IndicatorFiles
+{
+    public static string Write(IndicatorTable table, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, table.File);
+        File.WriteAllText(path, table.ToCsv());
+        Cli.Progress($"{table.Title}. Source: {table.Source}.");
+        return path;
     }
 }
