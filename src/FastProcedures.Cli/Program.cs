@@ -2,6 +2,7 @@ using FastProcedures.Cli.Audit;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
 using FastProcedures.Cli.Statistics;
+using FastProcedures.Cli.Simulation;
 using FastProcedures.Cli.Workflows;
 using Spectre.Console.Cli;
 
@@ -20,5 +21,6 @@ app.Configure(config =>
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
     StatisticsVerbs.Register(config);
+    SimulateVerb.Register(config);
 });
 return await app.RunAsync(args);
