@@ -170,7 +170,7 @@ public sealed class CaseBook
     public static async Task<CaseBook> LoadAsync(
         IDocumentStore store, string country, DateTimeZone zone, Action<string>? progress = null, CancellationToken cancellation = default)
     {
-        var streams = await CaseEvents.ReadAsync(store, country, progress, cancellation);
+        var streams = await CaseEvents.ReadAsync(store, country, progress, cancellation, domainEventsOnly: true);
         var sealedByCase = streams
             .Where(s => s.IsAsylum)
             .ToDictionary(s => s.CaseId, s => ((ApplicationMade)s.Events[0].Data).Applicant, StringComparer.Ordinal);

@@ -1,8 +1,10 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit;
 using FastProcedures.Cases.Return;
+using FastProcedures.Cases.Workflows;
 using JasperFx.Events;
 using Marten;
+using Marten.Events;
 
 namespace FastProcedures.Statistics.Reading;
 
@@ -26,8 +28,20 @@ public static class CaseEvents
 {
     private const int PageSize = 5000;
 
+    /// <summary>The case events that are facts about the case — not the engine's workflow steps (stages, timers,
+    /// tasks), which are most of a stream and which the statistics do not count.</summary>
+    public static readonly Type[] DomainEventTypes = typeof(ApplicationMade).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsSealed: true, IsPublic: true }
+            && t.Namespace is "FastProcedures.Cases.Asylum" or "FastProcedures.Cases.Return" or "FastProcedures.Cases.Audit.ErasingPersonalData"
+            && t.GetProperty("CaseId") is not null
+            && !typeof(IWorkflowStep).IsAssignableFrom(t))
+        .ToArray();
+
+    /// <param name="domainEventsOnly">Read only <see cref="DomainEventTypes"/> (the statistics); false for the
+    /// process-mining exports, which show the workflow steps too.</param>
     public static async Task<IReadOnlyList<CaseStream>> ReadAsync(
-        IDocumentStore store, string country, Action<string>? progress = null, CancellationToken cancellation = default)
+        IDocumentStore store, string country, Action<string>? progress = null, CancellationToken cancellation = default,
+        bool domainEventsOnly = false)
     {
         var byStream = new Dictionary<string, List<CaseEvent>>(StringComparer.Ordinal);
         await using var session = store.QuerySession(country);
@@ -35,8 +49,12 @@ public static class CaseEvents
         long read = 0;
         while (true)
         {
-            var page = await session.Events.QueryAllRawEvents()
-                .Where(e => e.Sequence > last)
+            var query = session.Events.QueryAllRawEvents().Where(e => e.Sequence > last);
+            if (domainEventsOnly)
+            {
+                query = query.Where(e => e.EventTypesAre(DomainEventTypes));
+            }
+            var page = await query
                 .OrderBy(e => e.Sequence)
                 .Take(PageSize)
                 .ToListAsync(cancellation);

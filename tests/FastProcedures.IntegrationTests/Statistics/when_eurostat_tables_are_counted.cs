@@ -155,4 +155,19 @@ public sealed class when_eurostat_tables_are_counted(StatisticsCases cases) : IC
             march.Tables.Select(t => t.Definition.Dataset));
         Assert.Contains(march.Notes, n => n.Contains("--period 2027-Q1"));
     }
+
+    [Fact]
+    public async Task the_statistics_read_the_case_facts_and_leave_the_engines_workflow_steps_out()
+    {
+        var book = await cases.BookAsync();
+        var everything = await FastProcedures.Statistics.Reading.CaseEvents.ReadAsync(cases.Store, "BG");
+
+        Assert.Contains(everything.SelectMany(s => s.Events), e => e.Data is FastProcedures.Cases.Workflows.IWorkflowStep);
+        Assert.DoesNotContain(book.Streams.SelectMany(s => s.Events), e => e.Data is FastProcedures.Cases.Workflows.IWorkflowStep);
+        Assert.Equal(everything.Select(s => s.CaseId), book.Streams.Select(s => s.CaseId));
+        Assert.Equal(
+            everything.SelectMany(s => s.Events).Count(e => e.Data is not FastProcedures.Cases.Workflows.IWorkflowStep
+                && e.Data.GetType().Namespace is "FastProcedures.Cases.Asylum" or "FastProcedures.Cases.Return"),
+            book.Streams.SelectMany(s => s.Events).Count(e => e.Data.GetType().Namespace is "FastProcedures.Cases.Asylum" or "FastProcedures.Cases.Return"));
+    }
 }
