@@ -50,6 +50,10 @@ internal static class StatisticsVerbs
     public static async Task<CaseBook?> LoadAsync(string country, NodaTime.DateTimeZone zone, CancellationToken cancellation)
     {
         var connectionString = await AuditVerbs.ConnectionStringAsync(cancellation);
+        if (!await HoldsEventStoreAsync(connectionString, cancellation))
+        {
+            return null;
+        }
         await using var store = AuditVerbs.Store(connectionString);
         Cli.Progress($"Reading the case events of {country} ...");
         try
@@ -66,6 +70,10 @@ internal static class StatisticsVerbs
     public static async Task<IReadOnlyList<CaseStream>?> LoadStreamsAsync(string country, CancellationToken cancellation)
     {
         var connectionString = await AuditVerbs.ConnectionStringAsync(cancellation);
+        if (!await HoldsEventStoreAsync(connectionString, cancellation))
+        {
+            return null;
+        }
         await using var store = AuditVerbs.Store(connectionString);
         Cli.Progress($"Reading the case events of {country} ...");
         try
@@ -76,6 +84,15 @@ internal static class StatisticsVerbs
         {
             return null;
         }
+    }
+
+    /// <summary>Looks before Marten touches the database: a report must not create the schema in a wrong database.</summary>
+    private static async Task<bool> HoldsEventStoreAsync(string connectionString, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand("select to_regclass('fastproc.mt_events') is not null", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellation))!;
     }
 
     public const string NoEventStore = "This database holds no FastProcedures event store (fastproc.mt_events is missing).";

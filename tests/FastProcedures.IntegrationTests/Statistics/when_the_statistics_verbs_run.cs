@@ -85,4 +85,21 @@ public sealed class when_the_statistics_verbs_run(StatisticsCases cases) : IClas
         Assert.Empty(result.StandardOutput);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_folder));
     }
+
+    [Fact]
+    public async Task a_database_without_an_event_store_gets_one_line_and_is_left_untouched()
+    {
+        var empty = await TestCluster.CreateDatabaseAsync("statistics_empty_" + Guid.NewGuid().ToString("N")[..6]);
+
+        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["FASTPROC_DB"] = empty },
+            "report", "eurostat", "--country", "BG", "--period", "2027-03", "--out", Path.Combine(_folder, "none"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith("fastproc: This database holds no FastProcedures event store (fastproc.mt_events is missing).", result.StandardError.Trim());
+        Assert.False(Directory.Exists(Path.Combine(_folder, "none")));
+        await using var connection = new Npgsql.NpgsqlConnection(empty);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select count(*) from information_schema.schemata where schema_name = 'fastproc'", connection);
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
 }
