@@ -2,6 +2,7 @@ using FastProcedures.Cases.Demo;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Statistics.Eurostat;
+using FastProcedures.Statistics.Indicators;
 using FastProcedures.Statistics.ProcessMining;
 using FastProcedures.Statistics.Reading;
 using Marten;
@@ -48,6 +49,15 @@ public sealed class when_the_demo_cases_are_reported(DatabaseFixture database) :
             Assert.Equal(4, Sum("migr_eiord", (t, p) => p.Frequency == Frequency.Quarterly ? t.Total(p) : 0));
             Assert.Equal(4, Sum("migr_eiord", (t, p) => p.Frequency == Frequency.Quarterly ? t.Value(p, "TOTAL", "UNK", "TOTAL") : 0));
             Assert.Equal(0, Sum("migr_eirtn", (t, p) => p.Frequency == Frequency.Quarterly ? t.Total(p) : 0));
+
+            var months = quarters.SelectMany(q => q.Months).ToList();
+            var eps = quarters.Select(q => EpsIndicators.Build(book, q)).ToList();
+            var frontex = quarters.Select(q => FrontexIndicators.Build(book, q)).ToList();
+            Assert.Equal(7, eps.Sum(t => months.Sum(m => t.Value(EpsIndicators.Applications, m))));
+            Assert.Equal(3, eps.Sum(t => months.Sum(m => t.Value(EpsIndicators.Decisions, m))));
+            Assert.Equal(0, eps.Sum(t => months.Sum(m => t.Value(EpsIndicators.Positive, m))));
+            Assert.Equal(4, frontex.Sum(t => months.Sum(m => t.Value(FrontexIndicators.ReturnDecisions, m))));
+            Assert.Equal(0, frontex.Sum(t => months.Sum(m => t.Value(FrontexIndicators.ForcedReturns, m) + t.Value(FrontexIndicators.VoluntaryReturns, m))));
 
             var log = ProcessLog.Build(country, book.Streams, today.PlusDays(-100).AtStartOfDayInZone(zone).ToDateTimeOffset(),
                 DateTimeOffset.UtcNow.AddDays(1), new Pseudonyms());
