@@ -22,11 +22,19 @@ public sealed class when_responsibility_requests_are_counted(DatabaseFixture dat
     {
         await using var host = await database.StartHostAsync();
         database.Clock.Set(DateTimeOffset.Parse("2027-01-05T10:00:00+02:00"));
-        foreach (var (id, nationality, sex, eurodac) in new[] { ("RO-2027-820001", "SYR", "F", "EU-X"), ("RO-2027-820002", "AFG", "M", "EU-Y") })
+        // X: an adult woman; Y: a boy of 16 screened as an unaccompanied minor.
+        foreach (var (id, nationality, sex, born, eurodac, vulnerabilities) in new[]
+                 {
+                     ("RO-2027-820001", "SYR", "F", new DateOnly(1995, 1, 1), "EU-X", Array.Empty<string>()),
+                     ("RO-2027-820002", "AFG", "M", new DateOnly(2010, 6, 1), "EU-Y", ["unaccompanied-minor"]),
+                 })
         {
             await host.SendAsync("RO", new MakeApplication(id, "RO", ApplicationPlace.Territory, "Bucharest", nationality, false,
-                new PersonalDetails("Requested Applicant", new DateOnly(1995, 1, 1), null, sex), "officer"));
+                new PersonalDetails("Requested Applicant", born, null, sex), "officer"));
+            await host.SendAsync("RO", new StartScreening(id, null, "officer"));
             await host.SendAsync("RO", new TakeBiometrics(id, null, eurodac, "officer"));
+            await host.SendAsync("RO", new CompleteScreening(id, null, true, true, vulnerabilities, SecurityCheckOutcome.Clear,
+                ScreeningReferral.Asylum, "officer"));
         }
         await using (var session = host.Session("RO"))
         {
@@ -48,13 +56,15 @@ public sealed class when_responsibility_requests_are_counted(DatabaseFixture dat
         var second = EurostatReport.Build(book, q2);
 
         var requests = first["migr_dubro"];
-        Assert.Equal(2, requests.Value(q1, "TOTAL", "TOTAL", "TOTAL", "T"));
-        Assert.Equal(1, requests.Value(q1, "AT", "TAKE_CHG", "TOTAL", "F"));
-        Assert.Equal(1, requests.Value(q1, "EL", "TAKE_BCK", "UNK", "M"));
-        Assert.Equal(1, first["migr_dubro-eurodac"].Value(q1, "AT", "TAKE_CHG", "F"));
-        Assert.Equal(0, first["migr_dubto"].Value(q1, "TOTAL", "T"));
-        Assert.Equal(1, second["migr_dubto"].Value(q2, "AT", "F"));
-        Assert.Equal(0, second["migr_dubro"].Value(q2, "TOTAL", "TOTAL", "TOTAL", "T"));
-        Assert.Contains("ESTAT:MIGR_DUBRO(1.0),Q,PER,AT,TAKE_CHG,TOTAL,F,RO,2027-Q1,1,1", requests.ToCsv());
+        Assert.Equal(2, requests.Value(q1, "TOTAL", "TOTAL", "TOTAL", "T", "TOTAL"));
+        Assert.Equal(1, requests.Value(q1, "AT", "TAKE_CHG", "TOTAL", "F", "ADULT"));
+        Assert.Equal(1, requests.Value(q1, "EL", "TAKE_BCK", "UNK", "M", "UAM"));
+        Assert.Equal(1, requests.Value(q1, "TOTAL", "TOTAL", "TOTAL", "T", "UAM"));
+        Assert.Equal(0, requests.Value(q1, "TOTAL", "TOTAL", "TOTAL", "T", "ACM"));
+        Assert.Equal(1, first["migr_dubro-eurodac"].Value(q1, "AT", "TAKE_CHG", "TOTAL", "F", "TOTAL"));
+        Assert.Equal(0, first["migr_dubto"].Value(q1, "TOTAL", "T", "TOTAL"));
+        Assert.Equal(1, second["migr_dubto"].Value(q2, "AT", "F", "ADULT"));
+        Assert.Equal(0, second["migr_dubro"].Value(q2, "TOTAL", "TOTAL", "TOTAL", "T", "TOTAL"));
+        Assert.Contains("ESTAT:MIGR_DUBRO(1.0),Q,PER,AT,TAKE_CHG,TOTAL,F,TOTAL,RO,2027-Q1,1,1", requests.ToCsv());
     }
 }
