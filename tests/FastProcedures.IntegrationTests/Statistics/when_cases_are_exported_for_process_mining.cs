@@ -52,6 +52,29 @@ public sealed class when_cases_are_exported_for_process_mining(StatisticsCases c
     }
 
     [Fact]
+    public async Task every_event_and_object_has_a_declared_type_with_its_attributes_as_ocel_readers_expect()
+    {
+        var ocel = JsonNode.Parse(Ocel(await LogAsync()))!;
+
+        var eventTypes = ocel["eventTypes"]!.AsArray().ToDictionary(t => (string)t!["name"]!,
+            t => t!["attributes"]!.AsArray().Select(a => (string)a!["name"]!).ToHashSet());
+        var objectTypes = ocel["objectTypes"]!.AsArray().ToDictionary(t => (string)t!["name"]!,
+            t => t!["attributes"]!.AsArray().Select(a => (string)a!["name"]!).ToHashSet());
+        Assert.All(ocel["events"]!.AsArray(), e =>
+        {
+            Assert.True(eventTypes.TryGetValue((string)e!["type"]!, out var declared), $"event type {e["type"]} is not declared");
+            Assert.All(e["attributes"]!.AsArray(), a => Assert.Contains((string)a!["name"]!, declared));
+        });
+        Assert.All(ocel["objects"]!.AsArray(), o =>
+        {
+            Assert.True(objectTypes.TryGetValue((string)o!["type"]!, out var declared), $"object type {o["type"]} is not declared");
+            Assert.All(o["attributes"]!.AsArray(), a => Assert.Contains((string)a!["name"]!, declared));
+        });
+        var ids = ocel["events"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
     public async Task every_event_relates_to_its_case_and_a_return_case_to_the_asylum_case_it_follows()
     {
         var ocel = JsonNode.Parse(Ocel(await LogAsync()))!;
