@@ -1,7 +1,11 @@
+using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Workflows;
+using JasperFx.Events;
 using Marten;
 using Wolverine;
+using Wolverine.Marten;
+using Wolverine.Persistence;
 
 namespace FastProcedures.Cases;
 
@@ -23,16 +27,23 @@ public sealed record CaseChange(string CaseId, long Version, IReadOnlyList<objec
     public bool Changed => Events.Count > 0;
 }
 
-/// <summary>What a handler writes with: the tenant's Marten session, the Wolverine context (outbox), the definitions
-/// and the clock.</summary>
-public sealed record CaseWriter(IDocumentSession Session, IMessageContext Bus, WorkflowCatalog Catalog, TimeProvider Clock)
+/// <summary>
+/// The case a command acts on, loaded by Wolverine's aggregate handler workflow (<c>FetchForWriting</c> on the inline
+/// snapshot of the command's <c>CaseId</c>). A case that does not exist in the command's country (tenant) is never
+/// created by a command: Wolverine throws <see cref="RequiredDataMissingException"/> and nothing is written.
+/// </summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class CaseAttribute : WriteAggregateAttribute
 {
-    public Task<CaseChange> DecideAsync<TCase>(
-        CaseKind<TCase> kind, string caseId, long? expectedVersion, Func<TCase?, DateTimeOffset, IReadOnlyList<object>> decide,
-        CancellationToken cancellation) where TCase : class
+    public CaseAttribute() : this("CaseId")
     {
-        var now = Clock.GetUtcNow();
-        return CaseStreams.DecideAsync(kind, Session, Bus, Catalog, caseId, expectedVersion, state => decide(state, now), now, cancellation);
+    }
+
+    public CaseAttribute(string idMember) : base(idMember)
+    {
+        Required = true;
+        OnMissing = OnMissing.ThrowException;
+        MissingMessage = "There is no case {0}.";
     }
 }
 
@@ -42,48 +53,40 @@ public sealed record CaseKind<TCase>(
     string Unit,
     Func<TCase?, object, TCase?> Evolve,
     Func<TCase, string> Country,
-    Func<TCase, long> Version,
+    Func<TCase, string?> ChainHead,
     Func<TCase, CaseWorkflows> Workflows,
-    Func<TCase?, object, WorkflowStart?> Starts,
-    Func<TCase, UnitMessageSent, object?> TypedMessage,
+    Func<WorkflowCatalog, TCase?, object, WorkflowStart?> Starts,
+    Func<WorkflowCatalog, TCase, UnitMessageSent, object?> TypedMessage,
     Func<TCase, IReadOnlyList<object>, IEnumerable<UnitMessage>> Notifications)
     where TCase : class;
 
 /// <summary>
-/// The one write path of the cases layer: load the stream, decide, run the workflows, append everything and hand the
-/// messages and scheduled deadline messages to Wolverine's outbox. Handlers run inside Wolverine's Marten transaction
-/// (AutoApplyTransactions), so events, messages and scheduled deadlines commit together or not at all.
+/// The write path's one helper: on the aggregate <c>FetchForWriting</c> loaded (the inline snapshot, never a fold of
+/// the stream), decide, run the case's workflows through the engine, append the events to the stream and return the
+/// messages and scheduled deadline messages as values. Wolverine commits events, snapshot and outgoing envelopes in
+/// one transaction (AutoApplyTransactions with the Marten outbox).
 /// </summary>
 public static class CaseStreams
 {
-    public static async Task<(TCase? State, long Version)> LoadAsync<TCase>(
-        CaseKind<TCase> kind, IQuerySession session, string caseId, CancellationToken cancellation) where TCase : class
-    {
-        var events = await session.Events.FetchStreamAsync(caseId, token: cancellation);
-        TCase? state = null;
-        foreach (var e in events)
-        {
-            state = kind.Evolve(state, e.Data);
-        }
-        return (state, events.Count == 0 ? 0 : events[^1].Version);
-    }
-
     /// <summary>Decides on a command: <paramref name="decide"/> is pure (state -> domain events, or
     /// <see cref="CaseCommandRefused"/>); no events means a repeated command, which changes nothing.</summary>
-    public static async Task<CaseChange> DecideAsync<TCase>(
-        CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, string caseId,
-        long? expectedVersion, Func<TCase?, IReadOnlyList<object>> decide, DateTimeOffset now, CancellationToken cancellation)
-        where TCase : class
+    public static (CaseChange Change, OutgoingMessages Messages) Decide<TCase>(
+        CaseKind<TCase> kind, IEventStream<TCase> stream, long? expectedVersion, WorkflowCatalog catalog, DateTimeOffset now,
+        Func<TCase?, IReadOnlyList<object>> decide) where TCase : class
     {
-        var (state, version) = await LoadAsync(kind, session, caseId, cancellation);
+        var caseId = stream.Key!;
+        var version = stream.StartingVersion ?? 0;
+        // Wolverine only checks an int/long version member; the optional one the command carries is checked here.
+        // A writer that appended between this fetch and the commit is caught by Marten at commit.
         if (expectedVersion is { } expected && expected != version)
         {
             throw new CaseVersionConflict(caseId, expected, version);
         }
+        var state = stream.Aggregate;
         var domainEvents = decide(state);
         if (domainEvents.Count == 0)
         {
-            return new CaseChange(caseId, version, []);
+            return (new CaseChange(caseId, version, []), []);
         }
         var country = state is not null ? kind.Country(state) : kind.Country(kind.Evolve(null, domainEvents[0])
             ?? throw new CaseCommandRefused($"Case {caseId} does not exist."));
@@ -91,50 +94,54 @@ public static class CaseStreams
         var before = state;
         var all = CaseRuntime.Advance(catalog, caseId, country, workflows, domainEvents, now, e =>
         {
-            var start = kind.Starts(before, e);
+            var start = kind.Starts(catalog, before, e);
             before = kind.Evolve(before, e);
             return start;
         });
-        return await CommitAsync(kind, session, bus, caseId, state, version, all, cancellation);
+        return Append(kind, stream, state, version, all, catalog, now);
     }
 
     /// <summary>A scheduled deadline message fired: acts only if that timer generation still runs.</summary>
-    public static async Task<CaseChange> WakeAsync<TCase>(
-        CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, DeadlineDue due,
-        DateTimeOffset now, CancellationToken cancellation) where TCase : class
+    public static OutgoingMessages Wake<TCase>(
+        CaseKind<TCase> kind, IEventStream<TCase> stream, WorkflowCatalog catalog, DeadlineDue due, DateTimeOffset now)
+        where TCase : class
     {
-        var (state, version) = await LoadAsync(kind, session, due.CaseId, cancellation);
-        if (state is null)
+        if (stream.Aggregate is not { } state)
         {
-            return new CaseChange(due.CaseId, version, []);
+            return [];
         }
         var all = CaseRuntime.Wake(catalog, due.CaseId, kind.Country(state), kind.Workflows(state), due.Workflow, due.Timer,
             due.Generation, now);
-        return await CommitAsync(kind, session, bus, due.CaseId, state, version, all, cancellation);
+        return Append(kind, stream, state, stream.StartingVersion ?? 0, all, catalog, now).Messages;
     }
 
-    private static async Task<CaseChange> CommitAsync<TCase>(
-        CaseKind<TCase> kind, IDocumentSession session, IMessageContext bus, string caseId, TCase? state, long version,
-        IReadOnlyList<object> events, CancellationToken cancellation) where TCase : class
+    /// <summary>For messages between units, which name their case under another member than <c>CaseId</c> and act on
+    /// a case that may not exist (yet): the same fetch, the same decision.</summary>
+    public static async Task<OutgoingMessages> ReactAsync<TCase>(
+        CaseKind<TCase> kind, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, string caseId,
+        Func<TCase?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellation) where TCase : class
+    {
+        var stream = await session.Events.FetchForWriting<TCase>(caseId, cancellation);
+        var now = clock.GetUtcNow();
+        return Decide(kind, stream, null, catalog, now, state => decide(state, now)).Messages;
+    }
+
+    private static (CaseChange Change, OutgoingMessages Messages) Append<TCase>(
+        CaseKind<TCase> kind, IEventStream<TCase> stream, TCase? state, long version, IReadOnlyList<object> events,
+        WorkflowCatalog catalog, DateTimeOffset now) where TCase : class
     {
         if (events.Count == 0)
         {
-            return new CaseChange(caseId, version, []);
+            return (new CaseChange(stream.Key!, version, []), []);
         }
-        if (version == 0)
-        {
-            session.Events.StartStream<TCase>(caseId, events.ToArray());
-        }
-        else
-        {
-            // Marten checks the stream is still at `version` when the transaction commits.
-            session.Events.Append(caseId, version + events.Count, events.ToArray());
-        }
+        var pending = stream.Events.Count;
+        stream.AppendMany(events);
+        // The previous link of the hash chain comes from the snapshot just loaded: no query for it at commit.
+        HashChainListener.Follows(stream.Events[pending], state is null ? EventHashChain.Genesis : kind.ChainHead(state), version);
         foreach (var e in events)
         {
             state = kind.Evolve(state, e);
         }
-        await CaseMessages.DispatchAsync(kind, bus, state!, events, cancellation);
-        return new CaseChange(caseId, version + events.Count, events);
+        return (new CaseChange(stream.Key!, version + events.Count, events), CaseMessages.For(kind, catalog, state!, events, now));
     }
 }

@@ -85,6 +85,7 @@ public static class Configuration
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
         opts.Policies.OnException<EventStreamUnexpectedMaxEventIdException>().RetryWithCooldown(
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
+        opts.Policies.Add<CaseFailuresAreInformation>();
         // A refused command or a stale version will not succeed by retrying.
         opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
         opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();
@@ -103,6 +104,8 @@ public static class Configuration
                 opts.LocalQueue(unit).UseDurableInbox();
             }
         }
+        // Messages whose receiving unit is fixed by their type; the others name their unit in the definition.
+        opts.PublishToUnit<Messages.HandOverAcknowledgement>(settings, "asylum");
         settings.ConfigureWolverine?.Invoke(opts);
     }
 
@@ -138,9 +141,17 @@ public static class Configuration
         // Tamper evidence: every appended event carries a hash chained to the previous one of its stream.
         store.Listeners.Add(new Audit.TamperEvidence.HashChainListener());
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-        store.Projections.Add(new AsylumCaseProjection(), ProjectionLifecycle.Inline);
-        store.Projections.Add(new ReturnCaseProjection(), ProjectionLifecycle.Inline);
+        store.Projections.Add(new AsylumCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
+        store.Projections.Add(new ReturnCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
         store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
+        // A projection that cannot apply an event stops with the error instead of skipping it (STYLE: never skip
+        // projection errors silently), in normal runs and in rebuilds alike.
+        foreach (var errors in new[] { store.Projections.Errors, store.Projections.RebuildErrors })
+        {
+            errors.SkipApplyErrors = false;
+            errors.SkipSerializationErrors = false;
+            errors.SkipUnknownEvents = false;
+        }
         // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
         store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
             .Duplicate(x => x.BreachedDeadlines).Duplicate(x => x.HandOverSentAt);

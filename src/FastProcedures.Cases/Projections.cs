@@ -1,18 +1,64 @@
 using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Cases.Return;
 using JasperFx.Events;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace FastProcedures.Cases;
 
-/// <summary>The asylum case as a document, updated inline with every append so the API reads it right after a command.</summary>
+/// <summary>The asylum case as a document, updated inline with every append so the API reads it right after a command.
+/// It keeps the hash of the case's last event, so the next command continues the chain without reading it.</summary>
 public sealed partial class AsylumCaseProjection : SingleStreamProjection<AsylumCase, string>
 {
-    public override AsylumCase? Evolve(AsylumCase? snapshot, string id, IEvent e) => AsylumCase.Fold(snapshot, e.Data);
+    private readonly ISerializer serializer;
+
+    public AsylumCaseProjection(ISerializer serializer)
+    {
+        this.serializer = serializer;
+        // Only this kind's streams: an asylum case's append never loads a return case document, nor the reverse.
+        FilterIncomingEventsOnStreamType();
+    }
+
+    public override AsylumCase? Evolve(AsylumCase? snapshot, string id, IEvent e) => AsylumCase.Fold(snapshot, e.Data) is { } state
+        ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
+        : null;
 }
 
-/// <summary>The return case as a document, updated inline.</summary>
+/// <summary>The return case as a document, updated inline; keeps its last hash like the asylum case.</summary>
 public sealed partial class ReturnCaseProjection : SingleStreamProjection<ReturnCase, string>
 {
-    public override ReturnCase? Evolve(ReturnCase? snapshot, string id, IEvent e) => ReturnCase.Fold(snapshot, e.Data);
+    private readonly ISerializer serializer;
+
+    public ReturnCaseProjection(ISerializer serializer)
+    {
+        this.serializer = serializer;
+        // Only this kind's streams: an asylum case's append never loads a return case document, nor the reverse.
+        FilterIncomingEventsOnStreamType();
+    }
+
+    public override ReturnCase? Evolve(ReturnCase? snapshot, string id, IEvent e) => ReturnCase.Fold(snapshot, e.Data) is { } state
+        ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
+        : null;
+}
+
+internal static class ChainHeads
+{
+    /// <summary>The hash of <paramref name="e"/>: its stamped header when there is one, else the same link the
+    /// <see cref="HashChainListener"/> stamps (inline projections may run before it). Null when the previous link is
+    /// unknown (a snapshot written before snapshots kept it): the listener then reads it from the stream.</summary>
+    public static string? Next(ISerializer serializer, string? previous, string id, IEvent e)
+    {
+        if (e.GetHeader(EventHashChain.Header)?.ToString() is { Length: > 0 } stamped)
+        {
+            return stamped;
+        }
+        if (e.Version == 1)
+        {
+            previous = EventHashChain.Genesis;
+        }
+        return previous is null || e.Version <= 0
+            ? null
+            : EventHashChain.Link(previous, id, e.Version, e.EventTypeName, serializer.ToJson(e.Data));
+    }
 }

@@ -1,4 +1,5 @@
 using FastProcedures.Cli.Audit;
+using FastProcedures.Cli.Bench;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
 using FastProcedures.Cli.Statistics;
@@ -21,6 +22,7 @@ app.Configure(config =>
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
     StatisticsVerbs.Register(config);
+    BenchVerb.Register(config);
     SimulateVerb.Register(config);
 });
 return await app.RunAsync(args);

@@ -185,6 +185,10 @@ public sealed record AsylumCase(
 
     public bool SuspensiveAppealPending => Appeal is { SuspensiveEffect: true } && AppealDecision is null;
 
+    /// <summary>The hash of the case's last event (tamper evidence), kept by the inline snapshot so a command continues
+    /// the chain without reading that event again; null on states folded elsewhere (replay, time travel).</summary>
+    public string? ChainHead { get; init; }
+
     public static AsylumCase? Fold(AsylumCase? state, object @event) => @event switch
     {
         ApplicationMade made => Begin(made),
@@ -216,14 +220,12 @@ public sealed record AsylumCase(
         _ => this,
     };
 
-    /// <summary>Which procedure an asylum case event starts (DESIGN §3): screening on the application, the assigned
-    /// procedure at registration, the AMMR responsibility check beside it. The version is the one in force on the
-    /// day the application was made.</summary>
-    public static WorkflowStart? Starts(DateOnly applicationDate, object @event) => @event switch
+    /// <summary>Which workflow an asylum case event starts (DESIGN §3), as the definitions say (<c>starts-on</c>):
+    /// the assigned procedure at registration, the others (screening, the AMMR responsibility check) on their event.
+    /// The version is the one in force on the day the application was made.</summary>
+    public static WorkflowStart? Starts(WorkflowCatalog catalog, DateOnly applicationDate, object @event) => @event switch
     {
-        ApplicationMade => new WorkflowStart("screening", applicationDate),
         ProcedureAssigned e => new WorkflowStart(e.Procedure, applicationDate),
-        ResponsibilityCheckStarted => new WorkflowStart("ammr-responsibility", applicationDate),
-        _ => null,
+        _ => catalog.StartedBy("asylum", @event.GetType().Name) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
     };
 }

@@ -8,8 +8,8 @@ namespace FastProcedures.Cases.Asylum;
 public static class AsylumCases
 {
     public static readonly CaseKind<AsylumCase> Kind = new(
-        "asylum", "asylum", AsylumCase.Fold, c => c.Country, c => c.Version, c => c.Workflows,
-        (state, e) => AsylumCase.Starts(ApplicationDate(state, e), e), TypedMessage, Notifications);
+        "asylum", "asylum", AsylumCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
+        (catalog, state, e) => AsylumCase.Starts(catalog, ApplicationDate(state, e), e), TypedMessage, Notifications);
 
     /// <summary>The linked return case of an asylum case.</summary>
     public static string ReturnCaseIdOf(string asylumCaseId) => asylumCaseId + "-R";
@@ -18,14 +18,25 @@ public static class AsylumCases
         DateOnly.FromDateTime((state?.MadeAt ?? (e as ApplicationMade)?.MadeAt ?? DateTimeOffset.MinValue).UtcDateTime);
 
     /// <summary>Messages a definition sends whose receiving unit needs the case's data, typed.</summary>
-    private static object? TypedMessage(AsylumCase state, UnitMessageSent sent) => sent.Step.Message switch
+    private static object? TypedMessage(WorkflowCatalog catalog, AsylumCase state, UnitMessageSent sent) => sent.Step.Message switch
     {
         "ReturnDecisionRequested" when state.Decision is { Negative: true } decision => new ReturnDecisionRequested(
-            state.Id, ReturnCaseIdOf(state.Id), state.Country, state.Nationality, state.Procedure == "border-procedure", decision),
+            state.Id, ReturnCaseIdOf(state.Id), state.Country, state.Nationality, IsBorderProcedure(catalog, state), decision),
         "AsylumCaseHandedOver" when state.Decision is { } decision => new AsylumCaseHandedOver(
             state.Id, state.ReturnCaseId ?? ReturnCaseIdOf(state.Id), state.Country, Dossier(state, decision, sent.At)),
         _ => null,
     };
+
+    /// <summary>A rejection in a procedure for border applications continues in the return border procedure (RBPR
+    /// Art. 4): the procedure's definition says so (<c>place: border</c>).</summary>
+    public static bool IsBorderProcedure(WorkflowCatalog catalog, AsylumCase state) =>
+        ProcedureDefinition(catalog, state)?.Place == "border";
+
+    /// <summary>The definition the case's procedure is pinned to, or null before registration.</summary>
+    public static FastProcedures.Workflows.Definitions.WorkflowDefinition? ProcedureDefinition(WorkflowCatalog catalog, AsylumCase state) =>
+        state.Procedure is { } procedure && state.Workflows.Instances.TryGetValue(procedure, out var instance)
+            ? catalog.Pinned(instance)
+            : null;
 
     public static HandOverDossier Dossier(AsylumCase state, DecisionIssued decision, DateTimeOffset finalAt) => new(
         state.Id, state.Nationality, EventData.KebabCase(decision.Outcome.ToString()), decision.Reason.Code,

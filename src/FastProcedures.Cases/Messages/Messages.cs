@@ -19,9 +19,6 @@ public sealed record DeadlineDue(
 public sealed record UnitNotified(
     string CaseId, string Country, string Workflow, string Message, string Unit, string Reason, DateTimeOffset SentAt);
 
-/// <summary>Registration is done: the asylum unit takes the case over (hand-over without a gap).</summary>
-public sealed record ApplicationReadyForExamination(string CaseId, string Country, string Procedure, DateTimeOffset RegisteredAt);
-
 /// <summary>A negative asylum decision: the return unit opens the linked return case and issues the return decision
 /// together with it (2023 pilot's joint decision; RBPR Art. 4, RD Art. 6(6)).</summary>
 public sealed record ReturnDecisionRequested(

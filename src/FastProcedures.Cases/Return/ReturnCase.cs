@@ -122,6 +122,10 @@ public sealed record ReturnCase(
     /// <summary>Days added to the voluntary departure period so far (RD Art. 7(2)).</summary>
     public int VoluntaryDepartureExtendedDays { get; init; }
 
+    /// <summary>The hash of the case's last event (tamper evidence), kept by the inline snapshot so a command continues
+    /// the chain without reading that event again; null on states folded elsewhere (replay, time travel).</summary>
+    public string? ChainHead { get; init; }
+
     public static ReturnCase? Fold(ReturnCase? state, object @event) => @event switch
     {
         ReturnCaseOpened opened => Begin(opened),

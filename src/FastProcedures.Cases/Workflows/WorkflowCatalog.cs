@@ -20,6 +20,14 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry)
 
     public CountryCalendar Calendar(string country) => Registry.Calendar(country);
 
+    /// <summary>The procedures a case of <paramref name="caseKind"/> can be assigned to at registration.</summary>
+    public IReadOnlyList<string> AssignableProcedures(string caseKind) =>
+        Registry.All.Where(d => d.CaseKind == caseKind && d.AssignedAtRegistration).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The workflow a case event starts by itself (<c>starts-on</c>), if any.</summary>
+    public string? StartedBy(string caseKind, string eventType) =>
+        Registry.All.FirstOrDefault(d => d.CaseKind == caseKind && d.StartsOn == eventType && !d.AssignedAtRegistration)?.Id;
+
     /// <summary>The version of a procedure in force on a date (its <c>applies-from</c>), for a case starting it.</summary>
     public WorkflowDefinition InForceOn(string workflow, DateOnly date) => Registry.InForceOn(workflow, date);
 

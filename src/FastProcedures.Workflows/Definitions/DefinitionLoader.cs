@@ -70,7 +70,17 @@ public sealed class DefinitionLoader(SchemaValidator schema)
             var definition = new WorkflowDefinition(
                 (string)root["id"]!, (int)root["version"]!, source.CanonicalSha256(), (string)root["title"]!,
                 (string)root["legal-basis"]!, (string)root["case"]!, appliesFrom, (string)root["initial"]!,
-                stages, timers, _parameters.Values.ToList(), declared, source.File);
+                stages, timers, _parameters.Values.ToList(), declared, source.File)
+            {
+                StartsOn = (string?)root["starts-on"],
+                Place = (string?)root["place"],
+                AppealWindow = (string?)root["appeal"]?["window"],
+                AppealSuspendsRemoval = (bool?)root["appeal"]?["suspends-removal"] ?? false,
+            };
+            if (definition.AppealWindow is { } window && !_parameters.ContainsKey(window))
+            {
+                errors.Add(source.At("/appeal/window", $"appeal window '{window}' is not a parameter of this definition"));
+            }
             Check(definition);
             return definition;
         }

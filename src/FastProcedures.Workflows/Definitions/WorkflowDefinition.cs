@@ -75,6 +75,39 @@ public sealed record WorkflowDefinition(
 {
     private readonly Dictionary<string, StageDefinition> _stages = Stages.ToDictionary(s => s.Id);
 
+    /// <summary>The case event that starts this workflow (<c>starts-on</c>); <c>ProcedureAssigned</c> means the
+    /// procedure a case is assigned to at registration under this id (APR Art. 42, 45). Null: started otherwise.</summary>
+    public string? StartsOn { get; init; }
+
+    /// <summary>Only applications made at this place may enter it (<c>place: border</c>, APR Art. 43); a rejection in
+    /// it continues in the return border procedure (RBPR Art. 4).</summary>
+    public string? Place { get; init; }
+
+    /// <summary>The parameter holding the time to appeal a negative decision (APR Art. 67(7)).</summary>
+    public string? AppealWindow { get; init; }
+
+    /// <summary>Whether an appeal lets the applicant remain (APR Art. 68).</summary>
+    public bool AppealSuspendsRemoval { get; init; }
+
+    /// <summary>A procedure a case is assigned to at registration.</summary>
+    public bool AssignedAtRegistration => StartsOn == "ProcedureAssigned";
+
+    /// <summary>The appeal window in a country: the country's value of <see cref="AppealWindow"/> within its legal
+    /// range, else its default; null when the definition names none.</summary>
+    public LegalPeriod? AppealWindowIn(IReadOnlyDictionary<string, string> countryParameters)
+    {
+        if (AppealWindow is not { } name || Parameters.FirstOrDefault(p => p.Id == name) is not { } parameter)
+        {
+            return null;
+        }
+        return countryParameters.TryGetValue(name, out var text)
+            && LegalPeriod.TryParse(text, false, out var chosen, out _)
+            && chosen.ComparableLength >= parameter.Min.ComparableLength
+            && chosen.ComparableLength <= parameter.Max.ComparableLength
+            ? chosen
+            : parameter.Default;
+    }
+
     public StageDefinition Stage(string id) => _stages[id];
 
     public bool HasStage(string id) => _stages.ContainsKey(id);

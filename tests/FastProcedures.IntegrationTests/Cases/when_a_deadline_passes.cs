@@ -24,14 +24,17 @@ public sealed class when_a_deadline_passes(DatabaseFixture database) : IClassFix
         database.Clock.Set(registeredAt);
         await host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Border, "Lesovo", "MAR", false,
             new PersonalDetails("Breach Applicant", null, null), "officer"));
-        var registered = await host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+        var (registered, tracked) = await host.SendTrackedAsync("BG",
+            new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
         var limit = registered.Events.OfType<DeadlineStarted>().Single(d => d.Step.Timer == "border-procedure-limit");
         // 12 weeks from Wednesday 1 July 2026 end with Wednesday 23 September 2026 (Reg. 1182/71 Art. 3(2)(c)).
         Assert.Equal(DateTimeOffset.Parse("2026-09-24T00:00:00+03:00"), limit.Step.Schedule.ExpiresAt);
 
+        // The expiry Wolverine really scheduled, delivered when its time comes (twice: firing is idempotent).
         database.Clock.Set(limit.Step.Schedule.ExpiresAt.AddMinutes(5));
-        var expiry = new DeadlineDue(id, "BG", "asylum", "border-procedure", "border-procedure-limit", limit.Step.Generation,
-            "expiry", limit.Step.Schedule.ExpiresAt);
+        var expiry = Assert.Single(tracked.Scheduled.MessagesOf<DeadlineDue>(),
+            d => d.Timer == "border-procedure-limit" && d.Kind == "expiry");
+        Assert.Equal((limit.Step.Schedule.ExpiresAt, limit.Step.Generation), (expiry.DueAt, expiry.Generation));
         await host.DeliverAsync("BG", expiry);
         await host.DeliverAsync("BG", expiry);
 
@@ -95,14 +98,17 @@ public sealed class when_a_deadline_passes(DatabaseFixture database) : IClassFix
         await host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Border, "Lesovo", "MAR", false,
             new PersonalDetails("Return Border Applicant", null, null), "officer"));
         await host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
-        await host.SendAsync("BG", new FastProcedures.Cases.Asylum.IssuingDecision.IssueDecision(id, null,
+        var (_, tracked) = await host.SendTrackedAsync("BG", new FastProcedures.Cases.Asylum.IssuingDecision.IssueDecision(id, null,
             DecisionOutcome.RejectedManifestlyUnfounded, new DecisionReason("APR Art. 42(1)(j)", "Low recognition rate."),
             "APR Art. 39", "officer", new JointReturnDecision(0, "RBPR Art. 4", "No right to stay.")));
         var limit = (await host.StreamAsync("BG", id + "-R")).Steps().OfType<DeadlineStarted>().Single(d => d.Step.Timer == "return-border-limit");
 
+        // Opening the linked return case (a cascaded message) scheduled its limit: deliver what was scheduled.
+        var expiry = Assert.Single(tracked.Scheduled.MessagesOf<DeadlineDue>(),
+            d => d.CaseId == id + "-R" && d.Timer == "return-border-limit" && d.Kind == "expiry");
+        Assert.Equal(limit.Step.Schedule.ExpiresAt, expiry.DueAt);
         database.Clock.Set(limit.Step.Schedule.ExpiresAt.AddMinutes(1));
-        await host.DeliverAsync("BG", new DeadlineDue(id + "-R", "BG", "return", "return-border-procedure", "return-border-limit",
-            limit.Step.Generation, "expiry", limit.Step.Schedule.ExpiresAt));
+        await host.DeliverAsync("BG", expiry);
 
         var returnCase = await host.LoadAsync<FastProcedures.Cases.Return.ReturnCase>("BG", id + "-R");
         Assert.Equal("ordinary-return", returnCase!.Workflows.StageOf("return-border-procedure"));

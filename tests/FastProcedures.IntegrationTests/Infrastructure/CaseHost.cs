@@ -20,6 +20,15 @@ public static class CaseHost
         return change!;
     }
 
+    /// <summary>Sends a command and returns what Wolverine recorded around it (sent, scheduled, handled messages).</summary>
+    public static async Task<(CaseChange Change, ITrackedSession Tracked)> SendTrackedAsync(this IAlbaHost host, string country, object command)
+    {
+        CaseChange? change = null;
+        var tracked = await host.TrackActivity(TimeSpan.FromSeconds(60)).ExecuteAndWaitAsync(
+            (Func<IMessageContext, Task>)(async bus => change = await bus.InvokeForTenantAsync<CaseChange>(country, command)));
+        return (change!, tracked);
+    }
+
     /// <summary>Delivers a message to its handler as the queue would, and waits for what it cascades.</summary>
     public static Task DeliverAsync(this IAlbaHost host, string country, object message) =>
         host.TrackActivity(TimeSpan.FromSeconds(60)).ExecuteAndWaitAsync(

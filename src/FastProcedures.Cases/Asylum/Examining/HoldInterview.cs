@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Workflows;
 using Marten;
 using Wolverine;
@@ -17,9 +18,10 @@ public static class HoldInterviewHandler
         return open.Interviewed ? [] : [new InterviewHeld(command.CaseId, command.HeldBy, now)];
     }
 
-    public static Task<CaseChange> Handle(
-        HoldInterview command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        HoldInterview command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
+    }
 }

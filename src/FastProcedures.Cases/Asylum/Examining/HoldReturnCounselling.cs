@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Workflows;
 using Marten;
 using Wolverine;
@@ -16,9 +17,10 @@ public static class HoldReturnCounsellingHandler
         return [new ReturnCounsellingHeld(command.CaseId, command.HeldBy, now)];
     }
 
-    public static Task<CaseChange> Handle(
-        HoldReturnCounselling command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        HoldReturnCounselling command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
+    }
 }

@@ -13,9 +13,7 @@ public static class HandOverAcknowledgementHandler
             ? []
             : [new HandOverAcknowledged(message.AsylumCaseId, message.ReturnCaseId, "return-unit", message.AcknowledgedAt)];
 
-    public static Task Handle(
-        HandOverAcknowledgement message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog,
-        TimeProvider clock, CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, message.AsylumCaseId, null,
-            (state, _) => Decide(state, message), cancellation);
+    public static Task<OutgoingMessages> Handle(
+        HandOverAcknowledgement message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation) =>
+        CaseStreams.ReactAsync(AsylumCases.Kind, session, catalog, clock, message.AsylumCaseId, (state, _) => Decide(state, message), cancellation);
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.Workflows.Clock;
 using Marten;
@@ -54,31 +55,26 @@ public static class IssueDecisionHandler
         return
         [
             new DecisionIssued(command.CaseId, command.Outcome, true, command.Reason!, command.LegalBasis, command.DecidedBy,
-                now, window.ToString(), endsAt, AppealSuspendsRemoval(open.Procedure!), command.ReturnDecision),
+                now, window.ToString(), endsAt, AsylumCases.ProcedureDefinition(catalog, open)!.AppealSuspendsRemoval, command.ReturnDecision),
             new ReturnCaseLinked(command.CaseId, AsylumCases.ReturnCaseIdOf(command.CaseId), now),
         ];
     }
 
     /// <summary>APR Art. 67(7): (a) 1-2 weeks after a decision in the border, accelerated or inadmissibility procedure
-    /// or an implicit withdrawal, (b) 2 weeks to 1 month in the regular procedure; each country's value lives in its
-    /// calendar's parameters.</summary>
+    /// or an implicit withdrawal, (b) 2 weeks to 1 month in the regular procedure. The procedure's definition names
+    /// its window parameter (<c>appeal.window</c>); each country's value lives in its calendar's parameters.</summary>
     public static (LegalPeriod Window, DateTimeOffset EndsAt) AppealWindow(AsylumCase state, DateTimeOffset now, WorkflowCatalog catalog)
     {
         var calendar = catalog.Calendar(state.Country);
-        var (parameter, fallback) = state.Procedure == "regular-procedure"
-            ? ("appeal-window-regular", "P2W")
-            : ("appeal-window-accelerated", "P1W");
-        var window = LegalPeriod.Parse(calendar.Parameters.GetValueOrDefault(parameter, fallback), false);
+        var window = AsylumCases.ProcedureDefinition(catalog, state)?.AppealWindowIn(calendar.Parameters)
+            ?? throw new CaseCommandRefused($"The procedure of case {state.Id} ({state.Procedure}) defines no appeal window (appeal.window).");
         return (window, LegalClock.Expiry(now, window, calendar).ExpiresAt);
     }
 
-    /// <summary>APR Art. 68: an appeal lets the applicant remain, except after decisions in the border and accelerated
-    /// procedures and on inadmissibility (Art. 68(3)), where only a court can grant it.</summary>
-    public static bool AppealSuspendsRemoval(string procedure) => procedure == "regular-procedure";
-
-    public static Task<CaseChange> Handle(
-        IssueDecision command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now, catalog), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        IssueDecision command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
+    }
 }

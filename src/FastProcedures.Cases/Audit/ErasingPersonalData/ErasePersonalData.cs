@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.SealingPersonalData;
 using FastProcedures.Cases.Workflows;
@@ -32,13 +33,14 @@ public static class ErasePersonalDataHandler
         return [new PersonalDataErased(command.CaseId, keyIds, command.LegalGround, command.ErasedBy, now)];
     }
 
-    public static async Task<CaseChange> Handle(
-        ErasePersonalData command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation)
+    public static async Task<(CaseChange, OutgoingMessages)> Handle(
+        ErasePersonalData command, [Case] IEventStream<AsylumCase> stream, IDocumentSession session, WorkflowCatalog catalog,
+        TimeProvider clock, CancellationToken cancellation)
     {
         var keyIds = await session.Query<PersonKey>().Where(k => k.CaseId == command.CaseId).Select(k => k.Id).ToListAsync(cancellation);
-        var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, null,
-            (state, now) => Decide(state, command, keyIds, now), cancellation);
+        var now = clock.GetUtcNow();
+        var (change, messages) = CaseStreams.Decide(AsylumCases.Kind, stream, null, catalog, now,
+            state => Decide(state, command, keyIds, now));
         foreach (var erased in change.Events.OfType<PersonalDataErased>())
         {
             foreach (var keyId in erased.KeyIds)
@@ -47,6 +49,6 @@ public static class ErasePersonalDataHandler
                 session.Delete<PersonKey>(keyId);
             }
         }
-        return change;
+        return (change, messages);
     }
 }

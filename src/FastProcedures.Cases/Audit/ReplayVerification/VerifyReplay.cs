@@ -134,7 +134,7 @@ public static class VerifyReplay
                     $"(sha256 {Short(pin.CalendarSha256)}), workflows/ now has version {calendar.Version} (sha256 {Short(calendar.Sha256)}).");
             }
         }
-        var output = CaseRuntime.Advance(catalog, caseId, country, workflows, [input.Data], now, e => kind.Starts(state, e),
+        var output = CaseRuntime.Advance(catalog, caseId, country, workflows, [input.Data], now, e => kind.Starts(catalog, state, e),
             start => pins.TryGetValue(start.Workflow, out var pin)
                 ? catalog.Pinned(new WorkflowInstance(pin.Workflow, pin.Version, pin.Hash, WorkflowState.Initial))
                 : catalog.InForceOn(start.Workflow, start.InForceOn));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Marten.Services;
@@ -11,6 +12,20 @@ namespace FastProcedures.Cases.Audit.TamperEvidence;
 /// </summary>
 public sealed class HashChainListener : DocumentSessionListenerBase
 {
+    private sealed record Link(string Previous, long Version);
+
+    private static readonly ConditionalWeakTable<IEvent, Link> Known = new();
+
+    /// <summary>The write path loaded the stream at <paramref name="version"/> whose last hash is
+    /// <paramref name="previousHash"/> (kept on the snapshot), so the chain continues without reading the last event.</summary>
+    public static void Follows(IEvent first, string? previousHash, long version)
+    {
+        if (previousHash is not null)
+        {
+            Known.AddOrUpdate(first, new Link(previousHash, version));
+        }
+    }
+
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var serializer = session.DocumentStore.Options.Serializer();
@@ -21,6 +36,11 @@ public sealed class HashChainListener : DocumentSessionListenerBase
                 continue;
             }
             var key = stream.Key ?? stream.Id.ToString();
+            if (Known.TryGetValue(stream.Events[0], out var known))
+            {
+                Stamp(serializer, stream, key, known.Version + 1, known.Previous);
+                continue;
+            }
             var first = stream.Events[0].Version;
             if (first <= 0)
             {
@@ -30,13 +50,18 @@ public sealed class HashChainListener : DocumentSessionListenerBase
                 first = (state?.Version ?? 0) + 1;
             }
             var previous = first <= 1 ? EventHashChain.Genesis : await PreviousHashAsync(session, stream, key, first - 1, token);
-            var version = first;
-            foreach (var e in stream.Events)
-            {
-                var hash = EventHashChain.Link(previous, key, version++, e.EventTypeName, serializer.ToJson(e.Data));
-                e.SetHeader(EventHashChain.Header, hash);
-                previous = hash;
-            }
+            Stamp(serializer, stream, key, first, previous);
+        }
+    }
+
+    private static void Stamp(ISerializer serializer, StreamAction stream, string key, long first, string previous)
+    {
+        var version = first;
+        foreach (var e in stream.Events)
+        {
+            var hash = EventHashChain.Link(previous, key, version++, e.EventTypeName, serializer.ToJson(e.Data));
+            e.SetHeader(EventHashChain.Header, hash);
+            previous = hash;
         }
     }
 

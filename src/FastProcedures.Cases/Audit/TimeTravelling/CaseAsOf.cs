@@ -69,8 +69,10 @@ public static class CaseAsOf
         }
         var (kind, state, workflows) = events[0].Data switch
         {
-            ApplicationMade => FoldAs<AsylumCase>("asylum", events, AsylumCase.Fold, c => c.Workflows),
-            ReturnCaseOpened => FoldAs<ReturnCase>("return", events, ReturnCase.Fold, c => c.Workflows),
+            ApplicationMade => FoldAs<AsylumCase>("asylum", events,
+                (c, e) => AsylumCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e) } : null, c => c.Workflows),
+            ReturnCaseOpened => FoldAs<ReturnCase>("return", events,
+                (c, e) => ReturnCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e) } : null, c => c.Workflows),
             _ => (null, null, null),
         };
         if (kind is null || state is null || workflows is null)
@@ -86,14 +88,17 @@ public static class CaseAsOf
             workflows.Instances.ToDictionary(i => i.Key, i => i.Value.State.Stage), deadlines, events);
     }
 
+    /// <summary>The stored hash of an event: the state as of it carries it as the snapshot did then.</summary>
+    private static string? Hash(IEvent e) => e.GetHeader(TamperEvidence.EventHashChain.Header)?.ToString();
+
     private static (string?, object?, CaseWorkflows?) FoldAs<TCase>(
-        string kind, IReadOnlyList<IEvent> events, Func<TCase?, object, TCase?> fold, Func<TCase, CaseWorkflows> workflows)
+        string kind, IReadOnlyList<IEvent> events, Func<TCase?, IEvent, TCase?> fold, Func<TCase, CaseWorkflows> workflows)
         where TCase : class
     {
         TCase? state = null;
         foreach (var e in events)
         {
-            state = fold(state, e.Data);
+            state = fold(state, e);
         }
         return state is null ? (null, null, null) : (kind, state, workflows(state));
     }

@@ -11,14 +11,13 @@ namespace FastProcedures.Cases.Deadlines.FiringDeadline;
 /// runs, so stopped, extended or suspended timers fire harmlessly and a second firing records nothing.</summary>
 public static class DeadlineDueHandler
 {
-    public static Task Handle(
-        DeadlineDue due, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation)
+    public static async Task<OutgoingMessages> Handle(
+        DeadlineDue due, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation)
     {
         // A message delivered a little early (clock skew between nodes) acts at its due time, never before.
         var now = clock.GetUtcNow() < due.DueAt ? due.DueAt : clock.GetUtcNow();
         return due.CaseKind == ReturnCases.Kind.Name
-            ? CaseStreams.WakeAsync(ReturnCases.Kind, session, bus, catalog, due, now, cancellation)
-            : CaseStreams.WakeAsync(AsylumCases.Kind, session, bus, catalog, due, now, cancellation);
+            ? CaseStreams.Wake(ReturnCases.Kind, await session.Events.FetchForWriting<ReturnCase>(due.CaseId, cancellation), catalog, due, now)
+            : CaseStreams.Wake(AsylumCases.Kind, await session.Events.FetchForWriting<AsylumCase>(due.CaseId, cancellation), catalog, due, now);
     }
 }

@@ -18,18 +18,20 @@ public sealed record ApplyCalendarChange(string CaseId, string Country, string C
 
 public static class RecomputeDeadlinesHandler
 {
-    /// <summary>Returns how many open cases were queued.</summary>
-    public static async Task<int> Handle(RecomputeDeadlines command, IDocumentSession session, IMessageContext bus, CancellationToken cancellation)
+    /// <summary>Returns how many open cases were queued; each case goes to its owning unit's queue as a message.</summary>
+    public static async Task<(int, OutgoingMessages)> Handle(RecomputeDeadlines command, IDocumentSession session, CancellationToken cancellation)
     {
         Validation.Require(Validation.Countries.Contains(command.Country), $"Country '{command.Country}' is not one of {string.Join(", ", Validation.Countries)}.");
         Validation.Required(command.RequestedBy, "RequestedBy");
         var open = await session.Query<CaseSummary>().Where(c => !c.Closed).Select(c => new { c.Id, c.Kind }).ToListAsync(cancellation);
+        var messages = new OutgoingMessages();
         foreach (var c in open)
         {
-            await bus.EndpointFor(c.Kind == ReturnCases.Kind.Name ? "return" : "asylum").SendAsync(
-                new ApplyCalendarChange(c.Id, command.Country, c.Kind, command.RequestedBy), new DeliveryOptions { TenantId = command.Country });
+            var unit = c.Kind == ReturnCases.Kind.Name ? ReturnCases.Kind.Unit : AsylumCases.Kind.Unit;
+            messages.ToEndpoint(new ApplyCalendarChange(c.Id, command.Country, c.Kind, command.RequestedBy), unit,
+                new DeliveryOptions { TenantId = command.Country });
         }
-        return open.Count;
+        return (open.Count, messages);
     }
 }
 
@@ -47,13 +49,12 @@ public static class ApplyCalendarChangeHandler
             ];
     }
 
-    public static Task Handle(
-        ApplyCalendarChange message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var writer = new CaseWriter(session, bus, catalog, clock);
-        return message.CaseKind == ReturnCases.Kind.Name
-            ? writer.DecideAsync(ReturnCases.Kind, message.CaseId, null, (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation)
-            : writer.DecideAsync(AsylumCases.Kind, message.CaseId, null, (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation);
-    }
+    public static Task<OutgoingMessages> Handle(
+        ApplyCalendarChange message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation) =>
+        message.CaseKind == ReturnCases.Kind.Name
+            ? CaseStreams.ReactAsync(ReturnCases.Kind, session, catalog, clock, message.CaseId,
+                (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation)
+            : CaseStreams.ReactAsync(AsylumCases.Kind, session, catalog, clock, message.CaseId,
+                (state, now) => Decide(state?.Workflows, message, catalog, now), cancellation);
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.SealingPersonalData;
 using FastProcedures.Cases.Workflows;
@@ -34,10 +35,13 @@ public static class MakeApplicationHandler
         ];
     }
 
-    public static Task<CaseChange> Handle(
-        MakeApplication command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, null,
-            (state, now) => Decide(state, command, now, details => PersonalData.Seal(session, command.CaseId, details, now)),
-            cancellation);
+    /// <summary>Opens the stream: the case may not exist yet (a repeated command finds it and changes nothing).</summary>
+    public static (CaseChange, OutgoingMessages) Handle(
+        MakeApplication command, [Case(Required = false)] IEventStream<AsylumCase> stream, IDocumentSession session,
+        WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, null, catalog, now,
+            state => Decide(state, command, now, details => PersonalData.Seal(session, command.CaseId, details, now)));
+    }
 }

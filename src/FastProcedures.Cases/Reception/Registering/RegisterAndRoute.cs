@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.Workflows.Routing;
@@ -32,16 +33,14 @@ public static class RegisterAndRouteHandler
         Validation.Require(!route.PrePact,
             $"Case {command.CaseId} was made before the Pact applies ({route.LegalBasis}): register it with the national procedure.");
         return RegisterApplicationHandler.Decide(state, new RegisterApplication(command.CaseId, command.ExpectedVersion,
-            route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now);
+            route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now, catalog);
     }
 
-    public static async Task<CaseChange> Handle(
-        RegisterAndRoute command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation)
+    public static (CaseChange, OutgoingMessages) Handle(
+        RegisterAndRoute command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
     {
-        var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId,
-            command.ExpectedVersion, (state, now) => Decide(state, command, now, catalog), cancellation);
-        await RegisterApplicationHandler.HandOverToAsylumUnitAsync(change, session, bus);
-        return change;
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now,
+            state => Decide(state, command, now, catalog));
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Workflows;
@@ -15,20 +16,21 @@ public sealed record RegisterApplication(
 
 public static class RegisterApplicationHandler
 {
-    public static readonly IReadOnlyList<string> AsylumProcedures =
-        ["border-procedure", "accelerated-procedure", "regular-procedure", "inadmissibility"];
-
-    public static IReadOnlyList<object> Decide(AsylumCase? state, RegisterApplication command, DateTimeOffset now)
+    public static IReadOnlyList<object> Decide(AsylumCase? state, RegisterApplication command, DateTimeOffset now, WorkflowCatalog catalog)
     {
         var open = Validation.Open(state, command.CaseId);
         if (open.Registered)
         {
             return [];
         }
-        Validation.Require(AsylumProcedures.Contains(command.Procedure),
-            $"Procedure '{command.Procedure}' is not one of {string.Join(", ", AsylumProcedures)}.");
-        Validation.Require(command.Procedure != "border-procedure" || open.Place == ApplicationPlace.Border,
-            "The border procedure applies only to applications made at the external border (APR Art. 43).");
+        var procedures = catalog.AssignableProcedures("asylum");
+        Validation.Require(procedures.Contains(command.Procedure),
+            $"Procedure '{command.Procedure}' is not one of {string.Join(", ", procedures)}.");
+        var place = catalog.Registry.Latest(command.Procedure).Place;
+        Validation.Require(place is null || string.Equals(place, open.Place.ToString(), StringComparison.OrdinalIgnoreCase),
+            place == "border"
+                ? $"The {command.Procedure} applies only to applications made at the external border (APR Art. 43)."
+                : $"The {command.Procedure} applies only to applications made at the {place}.");
         Validation.Required(command.Ground, "Ground");
         Validation.Required(command.LegalBasis, "LegalBasis");
         Validation.Required(command.RegisteredBy, "RegisteredBy");
@@ -36,27 +38,16 @@ public static class RegisterApplicationHandler
         [
             new ApplicationRegistered(command.CaseId, command.RegisteredBy, now),
             new ProcedureAssigned(command.CaseId, command.Procedure, command.Ground, command.LegalBasis, command.RegisteredBy, now),
+            // The asylum unit takes the case over in the same act: no gap between units, and no second writer
+            // appending to the case in the background.
+            new CaseAcceptedByUnit(command.CaseId, "asylum", "asylum-unit", now),
         ];
     }
 
-    public static async Task<CaseChange> Handle(
-        RegisterApplication command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog,
-        TimeProvider clock, CancellationToken cancellation)
+    public static (CaseChange, OutgoingMessages) Handle(
+        RegisterApplication command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
     {
-        var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId,
-            command.ExpectedVersion, (state, now) => Decide(state, command, now), cancellation);
-        await HandOverToAsylumUnitAsync(change, session, bus);
-        return change;
-    }
-
-    /// <summary>Hand-over to the asylum unit in the same transaction: the case cannot fall between units.</summary>
-    public static async Task HandOverToAsylumUnitAsync(CaseChange change, IDocumentSession session, IMessageContext bus)
-    {
-        if (change.Events.OfType<ProcedureAssigned>().FirstOrDefault() is { } assigned)
-        {
-            await bus.EndpointFor("asylum").SendAsync(
-                new ApplicationReadyForExamination(change.CaseId, session.TenantId, assigned.Procedure, assigned.AssignedAt),
-                new DeliveryOptions { TenantId = session.TenantId });
-        }
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using Marten;
@@ -18,9 +19,10 @@ public static class TakeBiometricsHandler
         return [new BiometricsTaken(command.CaseId, command.EurodacReference, command.TakenBy, now)];
     }
 
-    public static Task<CaseChange> Handle(
-        TakeBiometrics command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(AsylumCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        TakeBiometrics command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
+    }
 }

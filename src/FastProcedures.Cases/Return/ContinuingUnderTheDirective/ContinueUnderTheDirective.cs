@@ -14,9 +14,7 @@ public static class ReturnBorderProcedureLimitPassedHandler
             ? []
             : [new ReturnBorderProcedureEnded(message.ReturnCaseId, message.Reason, message.PassedAt)];
 
-    public static Task Handle(
-        ReturnBorderProcedureLimitPassed message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog,
-        TimeProvider clock, CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, message.ReturnCaseId, null,
-            (state, _) => Decide(state, message), cancellation);
+    public static Task<OutgoingMessages> Handle(
+        ReturnBorderProcedureLimitPassed message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation) =>
+        CaseStreams.ReactAsync(ReturnCases.Kind, session, catalog, clock, message.ReturnCaseId, (state, _) => Decide(state, message), cancellation);
 }

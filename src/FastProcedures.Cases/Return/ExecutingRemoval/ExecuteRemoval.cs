@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using Marten;
@@ -22,9 +23,10 @@ public static class ExecuteRemovalHandler
         return [new RemovalExecuted(command.CaseId, command.ExecutedBy, now)];
     }
 
-    public static Task<CaseChange> Handle(
-        ExecuteRemoval command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        ExecuteRemoval command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
+    }
 }

@@ -22,9 +22,9 @@ public static class LinkedAsylumStatusHandler
             : [changed];
     }
 
-    public static Task Handle(
-        LinkedAsylumStatus message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
+    public static Task<OutgoingMessages> Handle(
+        LinkedAsylumStatus message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock,
         CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, message.ReturnCaseId, null,
+        CaseStreams.ReactAsync(ReturnCases.Kind, session, catalog, clock, message.ReturnCaseId,
             (state, _) => Decide(state, message), cancellation);
 }

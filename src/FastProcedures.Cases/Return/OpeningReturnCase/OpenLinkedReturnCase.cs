@@ -40,9 +40,7 @@ public static class ReturnDecisionRequestedHandler
             new DecisionReason(decision.LegalBasis, decision.Reason), decision.LegalBasis, joint, decidedBy, decidedAt);
     }
 
-    public static Task Handle(
-        ReturnDecisionRequested message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog,
-        TimeProvider clock, CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, message.ReturnCaseId, null,
-            (state, now) => Decide(state, message, now, catalog), cancellation);
+    public static Task<OutgoingMessages> Handle(
+        ReturnDecisionRequested message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation) =>
+        CaseStreams.ReactAsync(ReturnCases.Kind, session, catalog, clock, message.ReturnCaseId, (state, now) => Decide(state, message, now, catalog), cancellation);
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using Marten;
@@ -30,9 +31,11 @@ public static class OpenReturnCaseHandler
         ];
     }
 
-    public static Task<CaseChange> Handle(
-        OpenReturnCase command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, null,
-            (state, now) => Decide(state, command, now, catalog), cancellation);
+    /// <summary>Opens the stream: the case may not exist yet (a repeated command finds it and changes nothing).</summary>
+    public static (CaseChange, OutgoingMessages) Handle(
+        OpenReturnCase command, [Case(Required = false)] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(ReturnCases.Kind, stream, null, catalog, now, state => Decide(state, command, now, catalog));
+    }
 }

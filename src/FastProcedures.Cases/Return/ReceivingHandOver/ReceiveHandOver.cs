@@ -15,17 +15,18 @@ public static class AsylumCaseHandedOverHandler
         return open.Dossier is not null ? [] : [new HandOverReceived(message.ReturnCaseId, message.Dossier, "return-unit", now)];
     }
 
-    public static async Task Handle(
-        AsylumCaseHandedOver message, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog,
-        TimeProvider clock, CancellationToken cancellation)
+    public static async Task<OutgoingMessages> Handle(
+        AsylumCaseHandedOver message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock,
+        CancellationToken cancellation)
     {
-        var change = await new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, message.ReturnCaseId, null,
-            (state, now) => Decide(state, message, now), cancellation);
+        var stream = await session.Events.FetchForWriting<ReturnCase>(message.ReturnCaseId, cancellation);
+        var now = clock.GetUtcNow();
+        var (change, messages) = CaseStreams.Decide(ReturnCases.Kind, stream, null, catalog, now, state => Decide(state, message, now));
         if (change.Events.OfType<HandOverReceived>().FirstOrDefault() is { } received)
         {
-            await bus.EndpointFor("asylum").SendAsync(
-                new HandOverAcknowledgement(message.AsylumCaseId, message.ReturnCaseId, message.Country, received.ReceivedAt),
-                new DeliveryOptions { TenantId = message.Country });
+            // Routed to the asylum unit by Wolverine's routing rules (Configuration).
+            messages.Add(new HandOverAcknowledgement(message.AsylumCaseId, message.ReturnCaseId, message.Country, received.ReceivedAt));
         }
+        return messages;
     }
 }

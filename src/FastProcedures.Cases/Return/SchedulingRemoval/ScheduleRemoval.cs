@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using Marten;
@@ -24,9 +25,10 @@ public static class ScheduleRemovalHandler
         return [new RemovalScheduled(command.CaseId, command.RemovalOn, command.Carrier, command.Flight, command.Escorts, command.ScheduledBy, now)];
     }
 
-    public static Task<CaseChange> Handle(
-        ScheduleRemoval command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now, catalog), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        ScheduleRemoval command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
+    }
 }

@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.Workflows.Clock;
@@ -26,9 +27,10 @@ public static class ExtendVoluntaryDepartureHandler
         return [new VoluntaryDepartureExtended(command.CaseId, command.ByDays, endsAt, command.Reason, command.ExtendedBy, now)];
     }
 
-    public static Task<CaseChange> Handle(
-        ExtendVoluntaryDeparture command, IDocumentSession session, IMessageContext bus, WorkflowCatalog catalog, TimeProvider clock,
-        CancellationToken cancellation) =>
-        new CaseWriter(session, bus, catalog, clock).DecideAsync(ReturnCases.Kind, command.CaseId, command.ExpectedVersion,
-            (state, now) => Decide(state, command, now, catalog), cancellation);
+    public static (CaseChange, OutgoingMessages) Handle(
+        ExtendVoluntaryDeparture command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
+    }
 }

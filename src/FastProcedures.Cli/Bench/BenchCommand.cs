@@ -1,0 +1,370 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using FastProcedures.Cases;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.Examining;
+using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Reception.MakingApplication;
+using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.Cases.Reception.Screening;
+using FastProcedures.Cli.Audit;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Spectre.Console.Cli;
+using Weasel.Core;
+using Wolverine;
+
+namespace FastProcedures.Cli.Bench;
+
+/// <summary>
+/// <c>fastproc bench</c>: drives N cases along the pilot path through the real runtime (Wolverine, engine, Marten,
+/// outbox, scheduled deadlines) on a fresh database with C concurrent clients, then writes the same events again as
+/// two baselines in the same run: raw Marten appends (one transaction per command) and the minimal correct command
+/// (<c>FetchForWriting</c> + append + commit on the application's store, no engine, no Wolverine).
+/// </summary>
+internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--cases <N>")]
+        [Description("How many cases to drive along the pilot path (8 commands each). Default 2000.")]
+        public int Cases { get; init; } = 2000;
+
+        [CommandOption("--clients <C>")]
+        [Description("Concurrent clients, each sending its cases' commands back to back. Default 8.")]
+        public int Clients { get; init; } = 8;
+
+        [CommandOption("--json")]
+        [Description("Print the figures as one JSON object (alone on stdout).")]
+        public bool Json { get; init; }
+    }
+
+    /// <summary>One command as the runtime handled it: the case, whether it started the stream, the events appended.</summary>
+    private sealed record Written(string CaseId, bool Starts, IReadOnlyList<object> Events);
+
+    private sealed record Phase(TimeSpan Elapsed, int Commands, int Events, List<double> LatenciesMs, long RoundTrips, int Retries);
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Cases < 1)
+        {
+            return Cli.Fail($"--cases: {settings.Cases} is not a positive number.", 2);
+        }
+        if (settings.Clients < 1 || settings.Clients > 256)
+        {
+            return Cli.Fail($"--clients: {settings.Clients} is not between 1 and 256.", 2);
+        }
+        return await Cli.Guard(async () =>
+        {
+            var server = await AuditVerbs.ConnectionStringAsync(cancellationToken);
+            var database = $"fastproc_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Environment.ProcessId}";
+            var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+            await ExecuteAsync(server, $"create database {database}", cancellationToken);
+            Cli.Progress($"bench: fresh database {database}; {settings.Cases} cases x 8 commands, {settings.Clients} client(s).");
+            try
+            {
+                var (runtime, written) = await RuntimeAsync(connectionString, settings, cancellationToken);
+                var raw = await BaselineAsync("raw Marten appends", written, settings.Clients, RawStore(connectionString), RawAsync, cancellationToken);
+                var minimal = await BaselineAsync("FetchForWriting + append + commit", written, settings.Clients,
+                    MinimalStore(connectionString), MinimalAsync, cancellationToken);
+                Report(settings, runtime, raw, minimal);
+                return 0;
+            }
+            finally
+            {
+                NpgsqlConnection.ClearAllPools();
+                await ExecuteAsync(server, $"drop database if exists {database} with (force)", CancellationToken.None);
+            }
+        });
+    }
+
+    private static async Task<(Phase, IReadOnlyList<Written>)> RuntimeAsync(
+        string connectionString, Settings settings, CancellationToken cancellation)
+    {
+        var retriesLogged = new ConcurrencyLogCounter();
+        using var host = Microsoft.Extensions.Hosting.Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging =>
+            {
+                FastProcedures.Host.FastProceduresHost.ConfigureQuietLogging(logging);
+                logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+                // Logs are progress, not results: stdout holds the figures alone.
+                logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+                    o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                logging.AddProvider(retriesLogged);
+            })
+            .UseWolverine(opts => opts.AddFastProcedures(new CasesSettings(connectionString)
+            {
+                DurabilityMode = DurabilityMode.Solo,
+                ApplicationAssembly = typeof(CasesSettings).Assembly,
+            }))
+            .Build();
+        await host.StartAsync(cancellation);
+        var written = new ConcurrentDictionary<int, List<Written>>();
+        var bus = host.Services.GetRequiredService<IMessageBus>();
+        // One case first, not measured: Wolverine generates and compiles each handler's code on its first message.
+        Cli.Progress("bench: warming up (handler code generation) ...");
+        foreach (var command in PilotPath("BG-2026-W00000", 0))
+        {
+            await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1));
+        }
+        Cli.Progress("bench: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines) ...");
+        var phase = await DriveAsync(settings.Cases, settings.Clients, async (i, count) =>
+        {
+            var id = $"BG-2026-{i:D6}";
+            var events = 0;
+            var retries = 0;
+            var mine = written[i] = [];
+            foreach (var command in PilotPath(id, i))
+            {
+                while (true)
+                {
+                    try
+                    {
+                        CaseChange? change = null;
+                        await count(async () => change = await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1)));
+                        mine.Add(new Written(id, command is MakeApplication, change!.Events));
+                        events += change.Events.Count;
+                        break;
+                    }
+                    catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+                    {
+                        retries++;
+                    }
+                }
+            }
+            return (8, events, retries);
+        }, cancellation);
+        await host.StopAsync(cancellation);
+        return (phase with { Retries = phase.Retries + retriesLogged.Count },
+            written.OrderBy(w => w.Key).SelectMany(w => w.Value).Where(w => w.Events.Count > 0).ToList());
+    }
+
+    /// <summary>The commands of the 2023 pilot path up to the joint asylum and return decision.</summary>
+    private static IEnumerable<object> PilotPath(string id, int i)
+    {
+        yield return new MakeApplication(id, "BG", ApplicationPlace.Border, "Lesovo border crossing", "MAR", false,
+            new PersonalDetails("Bench Applicant", new DateOnly(1995, 3, 1), null), "bench-reception");
+        yield return new StartScreening(id, null, "bench-reception");
+        yield return new TakeBiometrics(id, null, $"EURODAC-BG-{i}", "bench-reception");
+        yield return new CompleteScreening(id, null, true, true, [], SecurityCheckOutcome.Clear, ScreeningReferral.Asylum, "bench-reception");
+        yield return new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "bench-reception");
+        yield return new LodgeApplication(id, null, "bench-asylum");
+        yield return new HoldInterview(id, null, "bench-asylum");
+        yield return new IssueDecision(id, null, DecisionOutcome.RejectedManifestlyUnfounded,
+            new DecisionReason("APR Art. 42(1)(j)", "Nationality with an EU-wide recognition rate below 20 %."), "APR Art. 39",
+            "bench-asylum", new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6", "No right to stay after the rejection."));
+    }
+
+    private static DocumentStore RawStore(string connectionString) => DocumentStore.For(store =>
+    {
+        store.Connection(connectionString);
+        store.DatabaseSchemaName = "bench_raw";
+        store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        store.Events.StreamIdentity = StreamIdentity.AsString;
+        store.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        store.Events.MetadataConfig.HeadersEnabled = true;
+        store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+    });
+
+    /// <summary>The application's store (inline snapshots and case summary) in its own schema, without the hash chain
+    /// listener: what a minimal correct command costs on the same documents.</summary>
+    private static DocumentStore MinimalStore(string connectionString) => DocumentStore.For(store =>
+    {
+        store.Connection(connectionString);
+        store.ConfigureFastProcedures();
+        store.Listeners.Clear();
+        store.DatabaseSchemaName = "bench_min";
+    });
+
+    private static async Task RawAsync(IDocumentStore store, Written command, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession("BG");
+        if (command.Starts)
+        {
+            session.Events.StartStream(command.CaseId, command.Events.ToArray());
+        }
+        else
+        {
+            session.Events.Append(command.CaseId, command.Events.ToArray());
+        }
+        await session.SaveChangesAsync(cancellation);
+    }
+
+    private static async Task MinimalAsync(IDocumentStore store, Written command, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession("BG");
+        var stream = await session.Events.FetchForWriting<AsylumCase>(command.CaseId, cancellation);
+        stream.AppendMany(command.Events);
+        await session.SaveChangesAsync(cancellation);
+    }
+
+    private static async Task<Phase> BaselineAsync(
+        string name, IReadOnlyList<Written> written, int clients, DocumentStore store,
+        Func<IDocumentStore, Written, CancellationToken, Task> write, CancellationToken cancellation)
+    {
+        await using (store)
+        {
+            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            var cases = written.Where(w => w.Events.Count > 0).GroupBy(w => w.CaseId).Select(g => g.ToList()).ToList();
+            Cli.Progress($"bench: baseline, {name} ...");
+            return await DriveAsync(cases.Count, clients, async (i, count) =>
+            {
+                var events = 0;
+                foreach (var command in cases[i - 1])
+                {
+                    await count(() => write(store, command, cancellation));
+                    events += command.Events.Count;
+                }
+                return (cases[i - 1].Count, events, 0);
+            }, cancellation);
+        }
+    }
+
+    /// <summary>Cases 1..N shared by C clients; each command timed and its PostgreSQL round trips counted (Npgsql
+    /// activities started inside it, so background work such as the async daemon and cascaded messages is left out).</summary>
+    private static readonly AsyncLocal<bool> InCommand = new();
+
+    private static async Task<Phase> DriveAsync(
+        int cases, int clients, Func<int, Func<Func<Task>, Task>, Task<(int Commands, int Events, int Retries)>> runCase,
+        CancellationToken cancellation)
+    {
+        long roundTrips = 0;
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStarted = _ =>
+            {
+                if (InCommand.Value)
+                {
+                    Interlocked.Increment(ref roundTrips);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var latencies = new ConcurrentBag<double>();
+        var next = 0;
+        var done = 0;
+        int commands = 0, events = 0, retries = 0;
+        async Task Count(Func<Task> command)
+        {
+            var started = Stopwatch.GetTimestamp();
+            InCommand.Value = true;
+            try
+            {
+                await command();
+            }
+            finally
+            {
+                InCommand.Value = false;
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= cases)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var (c, e, r) = await runCase(i, Count);
+                Interlocked.Add(ref commands, c);
+                Interlocked.Add(ref events, e);
+                Interlocked.Add(ref retries, r);
+                var finished = Interlocked.Increment(ref done);
+                if (finished % Math.Max(1, cases / 10) == 0)
+                {
+                    Cli.Progress($"bench:   {finished}/{cases} cases, {clock.Elapsed.TotalSeconds:F1} s");
+                }
+            }
+        }, cancellation)));
+        clock.Stop();
+        return new Phase(clock.Elapsed, commands, events, latencies.ToList(), roundTrips, retries);
+    }
+
+    private static void Report(Settings settings, Phase runtime, Phase raw, Phase minimal)
+    {
+        static double PerSecond(int count, TimeSpan elapsed) => Math.Round(count / elapsed.TotalSeconds, 1);
+        static double Percentile(List<double> values, double p)
+        {
+            var sorted = values.Order().ToList();
+            return sorted.Count == 0 ? 0 : Math.Round(sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)], 2);
+        }
+        var eventsPerSecond = PerSecond(runtime.Events, runtime.Elapsed);
+        var rawPerSecond = PerSecond(raw.Events, raw.Elapsed);
+        var minimalPerSecond = PerSecond(minimal.Events, minimal.Elapsed);
+        var figures = new Dictionary<string, object>
+        {
+            ["cases"] = settings.Cases,
+            ["clients"] = settings.Clients,
+            ["commands"] = runtime.Commands,
+            ["events"] = runtime.Events,
+            ["commands_per_s"] = PerSecond(runtime.Commands, runtime.Elapsed),
+            ["p50_ms"] = Percentile(runtime.LatenciesMs, 0.50),
+            ["p99_ms"] = Percentile(runtime.LatenciesMs, 0.99),
+            ["events_per_s"] = eventsPerSecond,
+            ["baseline_events_per_s"] = rawPerSecond,
+            ["ratio_to_baseline"] = Math.Round(eventsPerSecond / rawPerSecond, 3),
+            ["minimal_events_per_s"] = minimalPerSecond,
+            ["ratio_to_minimal"] = Math.Round(eventsPerSecond / minimalPerSecond, 3),
+            ["roundtrips_per_command"] = Math.Round((double)runtime.RoundTrips / runtime.Commands, 2),
+            ["baseline_roundtrips_per_command"] = Math.Round((double)raw.RoundTrips / raw.Commands, 2),
+            ["minimal_roundtrips_per_command"] = Math.Round((double)minimal.RoundTrips / minimal.Commands, 2),
+            ["concurrency_retries"] = runtime.Retries,
+        };
+        if (settings.Json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(figures));
+            return;
+        }
+        foreach (var (name, value) in figures)
+        {
+            Console.WriteLine($"{name,-32} {value}");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    /// <summary>Counts concurrency conflicts Wolverine logged while retrying a handler (information, not failures).</summary>
+    private sealed class ConcurrencyLogCounter : ILoggerProvider
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public ILogger CreateLogger(string categoryName) => new Counter(this);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Counter(ConcurrencyLogCounter owner) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (exception is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+                {
+                    Interlocked.Increment(ref owner._count);
+                }
+            }
+        }
+    }
+}

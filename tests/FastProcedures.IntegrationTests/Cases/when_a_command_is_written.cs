@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Alba;
+using FastProcedures.Cases;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.Examining;
+using FastProcedures.Cases.Audit.TamperEvidence;
+using FastProcedures.Cases.Messages;
+using FastProcedures.Cases.Reception.MakingApplication;
+using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.Cases.Reception.Screening;
+using FastProcedures.Cases.Workflows;
+using FastProcedures.IntegrationTests.Infrastructure;
+using Wolverine.Persistence;
+
+namespace FastProcedures.IntegrationTests.Cases;
+
+/// <summary>The write path itself: the case comes from its inline snapshot, the command commits in one batch with
+/// its scheduled deadlines, and a case another country holds is out of reach.</summary>
+public sealed class when_a_command_is_written(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private IAlbaHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await database.StartHostAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<CaseChange> MakeAsync(string id, string country = "BG") => _host.SendAsync(country, new MakeApplication(id, country,
+        ApplicationPlace.Border, "Lesovo", "MAR", false, new PersonalDetails("Write Applicant", null, null), "officer"));
+
+    [Fact]
+    public async Task a_command_on_another_countrys_case_writes_nothing_and_says_the_case_does_not_exist()
+    {
+        const string id = "RO-2026-300001";
+        await MakeAsync(id, "RO");
+        var length = (await _host.StreamAsync("RO", id)).Count;
+
+        var missing = await Assert.ThrowsAsync<RequiredDataMissingException>(() =>
+            _host.SendAsync("BG", new StartScreening(id, null, "officer")));
+
+        Assert.Contains(id, missing.Message);
+        Assert.Empty(await _host.StreamAsync("BG", id));
+        Assert.Equal(length, (await _host.StreamAsync("RO", id)).Count);
+        await Assert.ThrowsAsync<RequiredDataMissingException>(() => _host.SendAsync("BG", new StartScreening("BG-2026-399999", null, "officer")));
+        Assert.Empty(await _host.StreamAsync("BG", "BG-2026-399999"));
+    }
+
+    [Fact]
+    public async Task registration_hands_the_case_to_the_asylum_unit_in_the_same_command_and_schedules_its_deadlines_at_their_expiry()
+    {
+        const string id = "BG-2026-300002";
+        await MakeAsync(id);
+
+        var (registered, tracked) = await _host.SendTrackedAsync("BG",
+            new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+
+        Assert.Single(registered.Events.OfType<CaseAcceptedByUnit>(), a => a.Unit == "asylum");
+        // Nothing else writes to the case afterwards: the stream ends with what the command returned.
+        Assert.Equal(registered.Version, (await _host.StreamAsync("BG", id)).Count);
+        var limit = registered.Events.OfType<DeadlineStarted>().Single(d => d.Step.Timer == "border-procedure-limit");
+        var scheduled = tracked.Scheduled.Envelopes().Where(e => e.Message is DeadlineDue { Timer: "border-procedure-limit" }).ToList();
+        var expiry = Assert.Single(scheduled, e => ((DeadlineDue)e.Message!).Kind == "expiry");
+        Assert.Equal("BG", expiry.TenantId);
+        Assert.Equal(limit.Step.Generation, ((DeadlineDue)expiry.Message!).Generation);
+        Assert.Equal(limit.Step.Schedule.ExpiresAt, ((DeadlineDue)expiry.Message!).DueAt);
+        Assert.NotNull(expiry.ScheduledTime);
+        if (limit.Step.Schedule.WarnAt is { } warnAt)
+        {
+            Assert.Single(scheduled, e => e.Message is DeadlineDue { Kind: "warning" } w && w.DueAt == warnAt);
+        }
+    }
+
+    [Fact]
+    public async Task the_snapshot_carries_the_last_hash_so_the_chain_continues_without_reading_the_stream()
+    {
+        const string id = "BG-2026-300003";
+        await MakeAsync(id);
+        await _host.SendAsync("BG", new StartScreening(id, null, "officer"));
+
+        var stream = await _host.StreamAsync("BG", id);
+        var snapshot = await _host.LoadAsync<AsylumCase>("BG", id);
+        Assert.Equal(stream[^1].GetHeader(EventHashChain.Header)?.ToString(), snapshot!.ChainHead);
+        Assert.Equal(stream.Count, snapshot.Version);
+    }
+
+    [Fact]
+    public async Task a_command_reads_the_snapshot_not_the_stream_and_commits_in_one_batch()
+    {
+        const string id = "BG-2026-300004";
+        await MakeAsync(id);
+        await _host.SendAsync("BG", new StartScreening(id, null, "officer"));
+
+        var statements = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var inCommand = new AsyncLocal<bool>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a =>
+            {
+                if (inCommand.Value)
+                {
+                    statements.Enqueue(a.GetTagItem("db.query.text")?.ToString() ?? "");
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        inCommand.Value = true;
+        var change = await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-3", "officer"));
+        inCommand.Value = false;
+
+        Assert.True(change.Changed);
+        // One fetch (stream version and snapshot together), one commit (events, snapshot, outbox); no read of the
+        // events table: no fold of the stream, no lookup of the previous hash.
+        Assert.Single(statements, s => s.StartsWith("select version from fastproc.mt_streams") && s.Contains("from fastproc.mt_doc_asylumcase"));
+        Assert.Single(statements, s => s.Contains("mt_quick_append_events"));
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_events"));
+        // The other inline documents (case summary; Marten also looks up a return case document for every stream)
+        // are each read in a round trip of their own: at most two more.
+        Assert.True(statements.Count <= 4, string.Join("\n", statements));
+    }
+}

@@ -1,0 +1,89 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Messages;
+using FastProcedures.Cases.Reception.MakingApplication;
+using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.Cases.Workflows;
+using FastProcedures.IntegrationTests.Infrastructure;
+using FastProcedures.Workflows;
+using FastProcedures.Workflows.Routing;
+
+namespace FastProcedures.IntegrationTests.Cases;
+
+/// <summary>
+/// A procedure is data: a ninth definition (a copy of the accelerated procedure under a new id) and a routing rule
+/// sending cases to it are added to a copy of <c>workflows/</c>; with no C# change a case is routed to it, runs its
+/// timers through Wolverine's scheduled messages and gets its appeal window from it.
+/// </summary>
+public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
+{
+    private const string Ninth = "pilot-minors-procedure";
+    private readonly DirectoryInfo _workflows = Directory.CreateTempSubdirectory("fastproc-ninth-");
+
+    public void Dispose() => _workflows.Delete(true);
+
+    private string Prepare()
+    {
+        Copy(WorkflowsFolder.Require(), _workflows.FullName);
+        var accelerated = File.ReadAllText(Path.Combine(_workflows.FullName, "accelerated-procedure.yaml"));
+        File.WriteAllText(Path.Combine(_workflows.FullName, Ninth + ".yaml"), accelerated
+            .Replace("id: accelerated-procedure", "id: " + Ninth)
+            .Replace("title: Accelerated examination procedure", "title: Pilot procedure for unaccompanied minors in the territory"));
+        var rules = Path.Combine(_workflows.FullName, "data", "routing-rules.yaml");
+        File.WriteAllText(rules, File.ReadAllText(rules).Replace("rules:\n", $"""
+            rules:
+              - id: pilot-minors
+                when: {"{"} place: territory, unaccompanied-minor: true {"}"}
+                procedure: {Ninth}
+                ground: "APR Art. 42(1)(j)"
+                legal-basis: "APR Art. 42; national pilot"
+
+            """.Replace("\r\n", "\n"), StringComparison.Ordinal));
+        return _workflows.FullName;
+    }
+
+    [Fact]
+    public async Task a_case_is_routed_to_it_and_runs_its_timers()
+    {
+        const string id = "BG-2026-400001";
+        await using var host = await database.StartHostAsync(workflowsDirectory: Prepare());
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-01T10:00:00+03:00"));
+        await host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Ninth Applicant", new DateOnly(2010, 1, 1), null), "officer"));
+
+        var (registered, tracked) = await host.SendTrackedAsync("BG", new RegisterAndRoute(id, null, false, false,
+            SubsequentApplication.None, UnaccompaniedMinor: true, false, false, "officer"));
+
+        Assert.Equal(Ninth, Assert.Single(registered.Events.OfType<ProcedureAssigned>()).Procedure);
+        Assert.Contains(registered.Events.OfType<WorkflowStarted>(), w => w.Workflow == Ninth);
+        var lodging = registered.Events.OfType<DeadlineStarted>().Single(d => d.Workflow == Ninth && d.Step.Timer == "lodging-limit");
+        var expiry = Assert.Single(tracked.Scheduled.MessagesOf<DeadlineDue>(),
+            d => d.Workflow == Ninth && d.Timer == "lodging-limit" && d.Kind == "expiry");
+        Assert.Equal(lodging.Step.Schedule.ExpiresAt, expiry.DueAt);
+
+        database.Clock.Set(expiry.DueAt.AddMinutes(1));
+        await host.DeliverAsync("BG", expiry);
+
+        var stream = await host.StreamAsync("BG", id);
+        Assert.Single(stream.Steps().OfType<DeadlineBreached>(), b => b.Workflow == Ninth && b.Step.Timer == "lodging-limit");
+
+        var decided = await host.SendAsync("BG", new IssueDecision(id, null, DecisionOutcome.RejectedUnfounded,
+            new DecisionReason("APR Art. 39", "Unfounded."), "APR Art. 39", "officer",
+            new JointReturnDecision(0, "RD Art. 6", "No right to stay.")));
+        var decision = Assert.Single(decided.Events.OfType<DecisionIssued>());
+        Assert.Equal("P1W", decision.AppealWindow);
+        Assert.False(decision.AppealSuspendsRemoval);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
+        }
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal), true);
+        }
+    }
+}
