@@ -89,7 +89,7 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
         });
         var decision = Assert.Single(decided["events"]!.AsArray(), e => (string)e!["type"]! == "DecisionIssued")!;
         Assert.Equal("caseworker-asylum-bg", (string)decision["data"]!["decidedBy"]!);
-        Assert.Equal("P1W", (string)decision["data"]!["appealWindow"]!);
+        Assert.Equal("P7D", (string)decision["data"]!["appealWindow"]!);
 
         (status, now, _) = await _host.GetAsync(asylum, $"/api/cases/{Id}");
         Assert.Equal("appeal-window", (string)now!["stage"]!);
