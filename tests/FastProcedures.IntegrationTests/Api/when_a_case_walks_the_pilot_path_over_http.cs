@@ -89,6 +89,7 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
         });
         var decision = Assert.Single(decided["events"]!.AsArray(), e => (string)e!["type"]! == "DecisionIssued")!;
         Assert.Equal("caseworker-asylum-bg", (string)decision["data"]!["decidedBy"]!);
+        // Revision 2: a border-procedure rejection is appealed within 7 to 10 days (APR Art. 67(7)(a)); BG uses 7 days.
         Assert.Equal("P7D", (string)decision["data"]!["appealWindow"]!);
 
         (status, now, _) = await _host.GetAsync(asylum, $"/api/cases/{Id}");
