@@ -2,6 +2,7 @@ using FastProcedures.Cli.Audit;
 using FastProcedures.Cli.Bench;
 using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
+using FastProcedures.Cli.Statistics;
 using FastProcedures.Cli.Simulation;
 using FastProcedures.Cli.Workflows;
 using Spectre.Console.Cli;
@@ -23,6 +24,7 @@ app.Configure(config =>
     WorkflowVerbs.Register(config);
     DeadlineVerb.Register(config);
     AuditVerbs.Register(config);
+    StatisticsVerbs.Register(config);
     BenchVerb.Register(config);
     SimulateVerb.Register(config);
 });
