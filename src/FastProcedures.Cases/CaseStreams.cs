@@ -29,7 +29,7 @@ public sealed record CaseChange(string CaseId, long Version, IReadOnlyList<objec
 
 /// <summary>
 /// The case a command acts on, loaded by Wolverine's aggregate handler workflow (<c>FetchForWriting</c> on the inline
-/// snapshot of the command's <c>CaseId</c>). A case that does not exist in the command's country (tenant) is never
+/// snapshot of the command's <c>CaseId</c>, under the stream's row lock). A case that does not exist in the command's country (tenant) is never
 /// created by a command: Wolverine throws <see cref="RequiredDataMissingException"/> and nothing is written.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
@@ -42,6 +42,10 @@ public sealed class CaseAttribute : WriteAggregateAttribute
     public CaseAttribute(string idMember) : base(idMember)
     {
         Required = true;
+        // Writers of one case queue on its mt_streams row (Marten's FetchForExclusiveWriting, SELECT ... FOR UPDATE
+        // in the command's transaction) instead of racing to a version conflict: commands without a version all
+        // succeed, across every node sharing the database; a stale version is still refused as a CaseVersionConflict.
+        LoadStyle = Wolverine.Marten.ConcurrencyStyle.Exclusive;
         OnMissing = OnMissing.ThrowException;
         MissingMessage = "There is no case {0}.";
     }
@@ -121,7 +125,7 @@ public static class CaseStreams
         CaseKind<TCase> kind, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, string caseId,
         Func<TCase?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellation) where TCase : class
     {
-        var stream = await session.Events.FetchForWriting<TCase>(caseId, cancellation);
+        var stream = await session.Events.FetchForExclusiveWriting<TCase>(caseId, cancellation);
         var now = clock.GetUtcNow();
         return Decide(kind, stream, null, catalog, now, state => decide(state, now)).Messages;
     }
