@@ -12,6 +12,14 @@ namespace FastProcedures.Cases;
 /// <summary>A command was refused: the reason says why; nothing was written.</summary>
 public sealed class CaseCommandRefused(string reason) : Exception(reason);
 
+/// <summary>A command that opens a case named a case id that exists already (in this country, as any kind of case).
+/// Nothing was written. Over HTTP: 409.</summary>
+public sealed class CaseAlreadyExists(string caseId)
+    : Exception($"Case {caseId} exists already: a new case needs a new case id.")
+{
+    public string CaseId { get; } = caseId;
+}
+
 /// <summary>The command carried a case version that is no longer the case's: someone acted meanwhile. Nothing was written.</summary>
 public sealed class CaseVersionConflict(string caseId, long expected, long actual)
     : Exception($"Case {caseId} is at version {actual}, the command was made against version {expected}: reload the case and try again.")
@@ -103,6 +111,16 @@ public static class CaseStreams
             return start;
         });
         return Append(kind, stream, state, version, all, catalog, now);
+    }
+
+    /// <summary>For commands that open a case: the stream must not exist yet. Two openings racing on one id meet at
+    /// Marten's stream insert; the retry (Configuration) then finds the stream and refuses here.</summary>
+    public static void MustBeNew<TCase>(IEventStream<TCase> stream) where TCase : class
+    {
+        if (stream.Aggregate is not null || stream.StartingVersion is > 0)
+        {
+            throw new CaseAlreadyExists(stream.Key!);
+        }
     }
 
     /// <summary>A scheduled deadline message fired: acts only if that timer generation still runs.</summary>
