@@ -157,6 +157,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
                 Clock.At = at;
                 await Bus.InvokeForTenantAsync<CaseChange>(Country, step.Command, Cancellation);
                 await DrainAsync(caseIds);
+                await ScheduleComingDeadlinesAsync(caseIds);
             }
         }
 
@@ -187,28 +188,38 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
             }
         }
 
-        /// <summary>The deadline messages a step scheduled were timed from the step's past instant; the ones still to
-        /// come are scheduled again at their own instants, so they fire on time, after a restart too (a fired timer
-        /// re-checks its generation, so the earlier copies do nothing).</summary>
+        /// <summary>The deadline messages a step scheduled were timed from the step's past instant, so they would fire
+        /// that long from now: each running timer's warning and expiry is scheduled again at its own instant (one already
+        /// past at the wall clock a minute from now, for when seeding is cut short: a restart then still delivers it).
+        /// A fired timer re-checks its generation, so the copies the catch-up has already acted on do nothing.</summary>
         private async Task ScheduleComingDeadlinesAsync(IReadOnlyList<string> caseIds)
         {
+            var frozen = Clock.At;
             Clock.At = null;
-            var now = DateTimeOffset.UtcNow;
+            var floor = DateTimeOffset.UtcNow.AddMinutes(1);
             foreach (var (kind, id, unit, deadline) in await RunningAsync(caseIds))
             {
-                if (deadline.Timer is { Warned: false, WarnAt: { } warnAt } && warnAt > now)
+                var timer = deadline.Timer;
+                var due = new List<(string, DateTimeOffset)>();
+                if (timer is { Warned: false, WarnAt: { } warnAt } && warnAt < timer.ExpiresAt)
                 {
-                    await Bus.EndpointFor(unit).SendAsync(new DeadlineDue(id, Country, kind, deadline.Workflow, deadline.Timer.Id,
-                        deadline.Timer.Generation, "warning", warnAt), new DeliveryOptions { TenantId = Country, ScheduledTime = warnAt });
+                    due.Add(("warning", warnAt));
                 }
-                if (deadline.Timer.ExpiresAt > now)
+                due.Add(("expiry", timer.ExpiresAt));
+                foreach (var (what, at) in due)
                 {
-                    await Bus.EndpointFor(unit).SendAsync(new DeadlineDue(id, Country, kind, deadline.Workflow, deadline.Timer.Id,
-                        deadline.Timer.Generation, "expiry", deadline.Timer.ExpiresAt),
-                        new DeliveryOptions { TenantId = Country, ScheduledTime = deadline.Timer.ExpiresAt });
+                    if (!Scheduled.Add($"{id}|{deadline.Workflow}|{timer.Id}|{timer.Generation}|{what}|{at:O}"))
+                    {
+                        continue;
+                    }
+                    await Bus.EndpointFor(unit).SendAsync(new DeadlineDue(id, Country, kind, deadline.Workflow, timer.Id, timer.Generation, what, at),
+                        new DeliveryOptions { TenantId = Country, ScheduledTime = at > floor ? at : floor });
                 }
             }
+            Clock.At = frozen;
         }
+
+        private HashSet<string> Scheduled { get; } = [];
 
         private async Task<IReadOnlyList<(string Kind, string Id, string Unit, Workflows.RunningDeadline Deadline)>> RunningAsync(IReadOnlyList<string> caseIds)
         {
