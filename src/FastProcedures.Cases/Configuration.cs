@@ -142,6 +142,8 @@ public static class Configuration
         store.Events.MetadataConfig.CausationIdEnabled = true;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
         store.Events.MetadataConfig.UserNameEnabled = true;
+        // Two openings of one case id: the second is refused as existing instead of failing at the stream insert.
+        store.Listeners.Add(new CaseOpeningListener());
         // Tamper evidence: every appended event carries a hash chained to the previous one of its stream.
         store.Listeners.Add(new Audit.TamperEvidence.HashChainListener());
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);

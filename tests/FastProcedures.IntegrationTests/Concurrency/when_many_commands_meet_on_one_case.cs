@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum.Examining;
@@ -48,26 +47,5 @@ public sealed class when_many_commands_meet_on_one_case(DatabaseFixture database
         Assert.True(stream.Count >= before + commands);
         Assert.True((await VerifyChain.RunAsync(database.ConnectionString, "BG")).Intact);
         Assert.DoesNotContain(_logs.Entries, e => e.Level >= LogLevel.Error);
-    }
-
-    private sealed class LogCollector : ILoggerProvider
-    {
-        public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Collecting(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collecting(LogCollector owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Entries.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception.GetType().Name)));
-        }
     }
 }

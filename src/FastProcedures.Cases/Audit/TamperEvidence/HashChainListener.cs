@@ -67,7 +67,7 @@ public sealed class HashChainListener : DocumentSessionListenerBase
     /// reads the stream's version and last hash only after the previous one committed, in this process or any other.
     /// Locks are taken in key order so two sessions appending to several streams cannot deadlock.
     /// </summary>
-    private static async Task LockAsync(IDocumentSession session, IReadOnlyList<string> keys, CancellationToken token)
+    internal static async Task LockAsync(IDocumentSession session, IReadOnlyList<string> keys, CancellationToken token)
     {
         await session.BeginTransactionAsync(token);
         foreach (var key in keys)
