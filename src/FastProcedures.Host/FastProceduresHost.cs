@@ -1,4 +1,8 @@
 using FastProcedures.Cases;
+using FastProcedures.Host.Apis;
+using FastProcedures.Host.OpenApi;
+using FastProcedures.Host.Security;
+using Scalar.AspNetCore;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +16,8 @@ namespace FastProcedures.Host;
 /// <summary>The web host: REST API, health, UI. Built by <c>fastproc serve</c> and by the integration tests.</summary>
 public static class FastProceduresHost
 {
-    public static WebApplicationBuilder CreateBuilder(string[] args, CasesSettings settings)
+    /// <param name="security">Who may call the API; from the environment when not given (no development issuer).</param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, CasesSettings settings, ApiSecurity? security = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -22,8 +27,10 @@ public static class FastProceduresHost
         ConfigureQuietLogging(builder.Logging);
         builder.Host.UseWolverine(opts => opts.AddFastProcedures(settings));
         builder.Services.AddSingleton(settings);
-        builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        (security ?? ApiSecurity.FromEnvironment()).Configure(builder.Services);
+        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi(ApiDocument.Configure);
         return builder;
     }
 
@@ -39,8 +46,16 @@ public static class FastProceduresHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapGet("/health", CheckHealth).WithName("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("FastProcedures API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+        app.MapGet("/health", CheckHealth).WithName("Health").WithTags("Health").WithSummary("200 when PostgreSQL answers, 503 otherwise.")
+            .AllowAnonymous();
+        app.MapCasesApi();
+        app.MapBoardsApi();
+        app.MapAdminApi();
     }
 
     private static async Task<IResult> CheckHealth(CasesSettings settings, CancellationToken cancellationToken)

@@ -154,6 +154,7 @@ public sealed class Simulator
             _work.LocalDate(_now));
         var routing = ProcedureRouter.Route(facts, _registry.Data!.Routing, _registry.Data.RecognitionRates);
         c.Procedure = routing.Procedure ?? throw new ScenarioException($"routing names no procedure for {facts}");
+        c.Ground = routing.Ground;
         Feed(c, c.Asylum, "ProcedureAssigned",
             Data(("procedure", c.Procedure), ("ground", routing.Ground), ("legal_basis", routing.LegalBasis), ("place", c.Border ? "border" : "territory")),
             start: c.Procedure);
@@ -216,8 +217,8 @@ public sealed class Simulator
         var positive = !c.Absconded && _random.NextDouble() < c.Recognition;
         var outcome = c.Absconded ? "implicitly-withdrawn"
             : positive ? "granted-subsidiary"
-            : c.Procedure == "inadmissibility" ? "inadmissible"
-            : c.Procedure is "border-procedure" or "accelerated-procedure" ? "rejected-manifestly-unfounded"
+            : c.Ground?.StartsWith("APR Art. 38", StringComparison.Ordinal) == true ? "inadmissible"
+            : c.Ground is not null ? "rejected-manifestly-unfounded"
             : "rejected-unfounded";
         var withinLimit = !c.Breached(c.Procedure);
         _metrics.Decision(c.Procedure ?? "none", positive, withinLimit);
@@ -229,16 +230,20 @@ public sealed class Simulator
         }
         // The return decision is issued with the rejection (APR Art. 37; the 2023 pilot's joint decision).
         c.VoluntaryDeparture = !c.Absconded && _random.NextDouble() < _scenario.Rate("voluntary-departure");
-        var returnFlow = c.Procedure == "border-procedure" ? "return-border-procedure" : "return-procedure";
-        Feed(c, c.Return, "ReturnCaseOpened", Data(("border_procedure", c.Procedure == "border-procedure")), start: returnFlow);
+        // After a rejection in a border procedure the return border procedure applies (RBPR Art. 4).
+        var border = c.Asylum[c.Procedure!].Definition.Place == "border";
+        var returnFlow = border ? "return-border-procedure" : "return-procedure";
+        Feed(c, c.Return, "ReturnCaseOpened", Data(("border_procedure", border)), start: returnFlow);
         if (c.Crisis is { } crisis)
         {
             Feed(c, c.Return, "CrisisDerogationApplied", Data(("crisis_id", crisis.Type), ("crisis_type", crisis.Type), ("covers_case", true)));
         }
         Feed(c, c.Return, "ReturnDecisionIssued", Data(("voluntary_departure", c.VoluntaryDeparture), ("joint_with_asylum_decision", true)));
         _metrics.ReturnDecisions++;
-        var window = LegalPeriod.Parse(_calendar.Parameters.GetValueOrDefault(
-            c.Procedure == "regular-procedure" ? "appeal-window-regular" : "appeal-window-accelerated", "P1W"));
+        // The appeal window and whether an appeal suspends removal are the procedure definition's (APR Art. 67-68).
+        var procedure = c.Asylum[c.Procedure!].Definition;
+        var window = procedure.AppealWindowIn(_calendar.Parameters) ?? LegalPeriod.Parse("P1W");
+        c.AppealSuspends = procedure.AppealSuspendsRemoval;
         var windowEnds = LegalClock.Expiry(_now, window, _calendar).ExpiresAt;
         if (!c.Absconded && _random.NextDouble() < _scenario.Rate("appeal"))
         {
@@ -256,7 +261,7 @@ public sealed class Simulator
     private void AppealLodged(SimCase c)
     {
         _metrics.Appeals++;
-        Feed(c, c.Asylum, "AppealLodged", Data(("suspensive_effect", c.Procedure == "regular-procedure")));
+        Feed(c, c.Asylum, "AppealLodged", Data(("suspensive_effect", c.AppealSuspends)));
         c.Waiting = Wait.Court;
         var days = Lognormal(_scenario.Tasks.GetValueOrDefault("appeal-days") ?? new Duration(30, 10));
         At(_now + TimeSpan.FromDays(days), () =>
@@ -558,11 +563,13 @@ public sealed class Simulator
         public bool MisledAuthorities { get; init; }
         public bool UnaccompaniedMinor { get; init; }
         public string? Procedure { get; set; }
+        public string? Ground { get; set; }
         public CrisisSpan? Crisis { get; set; }
         public bool Absconded { get; set; }
         public bool Decided { get; set; }
         public bool Detained { get; set; }
         public bool VoluntaryDeparture { get; set; }
+        public bool AppealSuspends { get; set; }
         public Wait Waiting { get; set; }
         public HashSet<string> WithdrawnFrom { get; } = [];
         public Dictionary<string, Instance> Asylum { get; } = [];

@@ -16,9 +16,10 @@ public sealed class Scenario
     private readonly DecisionContext _context;
     private readonly StringBuilder _timeline = new();
 
-    public Scenario(string definitionId, string country = "BG")
+    /// <param name="version">A released version a case is pinned to; default the newest.</param>
+    public Scenario(string definitionId, string country = "BG", int? version = null)
     {
-        _definition = Repository.Definition(definitionId);
+        _definition = version is { } v ? Repository.Registry.Get(definitionId, v) : Repository.Definition(definitionId);
         _context = new DecisionContext(Repository.Registry.Calendar(country));
         _timeline.AppendLine($"{_definition.Id} v{_definition.Version} ({_definition.Title}), country {country}");
     }

@@ -19,11 +19,16 @@ public static class CaseRuntime
         WorkflowCatalog catalog, string caseId, string country, CaseWorkflows workflows, IEnumerable<object> domainEvents,
         DateTimeOffset now, Func<object, WorkflowStart?> starts, Func<WorkflowStart, WorkflowDefinition>? definitionFor = null)
     {
-        var context = new DecisionContext(catalog.Calendar(country));
+        var context = new DecisionContext(catalog.Calendar(country, workflows));
         var output = new List<object>();
         foreach (var domainEvent in domainEvents)
         {
             output.Add(domainEvent);
+            if (domainEvent is CalendarChanged changed)
+            {
+                // The running deadlines are counted again with the calendar version the case moves to.
+                context = new DecisionContext(catalog.Registry.Calendar(country, changed.ToVersion));
+            }
             var input = EventData.ToWorkflowEvent(domainEvent);
             foreach (var instance in workflows.Instances.Values.ToList())
             {
@@ -66,7 +71,7 @@ public static class CaseRuntime
         {
             return [];
         }
-        var context = new DecisionContext(catalog.Calendar(country));
+        var context = new DecisionContext(catalog.Calendar(country, workflows));
         var effects = WorkflowEngine.Decide(catalog.Pinned(instance), instance.State, WorkflowEvent.Deadline(timer, generation), now, context);
         if (effects.Count == 0)
         {

@@ -20,6 +20,11 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry)
 
     public CountryCalendar Calendar(string country) => Registry.Calendar(country);
 
+    /// <summary>The calendar version a case recorded (WorkflowStarted, CalendarChanged); the one in force for a case
+    /// that recorded none, so replay counts with the holidays the case was counted with.</summary>
+    public CountryCalendar Calendar(string country, CaseWorkflows workflows) =>
+        workflows.CalendarVersion > 0 ? Registry.Calendar(country, workflows.CalendarVersion) : Registry.Calendar(country);
+
     /// <summary>The procedures a case of <paramref name="caseKind"/> can be assigned to at registration.</summary>
     public IReadOnlyList<string> AssignableProcedures(string caseKind) =>
         Registry.All.Where(d => d.CaseKind == caseKind && d.AssignedAtRegistration).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToList();

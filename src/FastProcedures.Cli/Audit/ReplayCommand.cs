@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using FastProcedures.Cases.Audit.AccessLog;
+using FastProcedures.Cases.Audit.Replaying;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Audit.TimeTravelling;
 using FastProcedures.Cases.Workflows;
@@ -71,30 +72,22 @@ internal sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
             var connectionString = await AuditVerbs.ConnectionStringAsync(cancellationToken);
             await using var store = AuditVerbs.Store(connectionString);
             await using var session = store.LightweightSession(tenant);
-            var events = await session.Events.FetchStreamAsync(settings.CaseId, token: cancellationToken);
-            if (events.Count == 0)
+            var by = settings.By ?? Environment.UserName;
+            var replay = await CaseReplay.RunAsync(session, catalog, settings.CaseId, instant, settings.Verify,
+                new Reader(by, settings.Verify ? settings.Purpose + " (verify)" : settings.Purpose), DateTimeOffset.UtcNow, cancellationToken);
+            switch (replay.Outcome)
             {
-                return Cli.Fail($"There is no case {settings.CaseId}.", 2);
+                case ReplayOutcome.NoSuchCase:
+                    return Cli.Fail($"There is no case {settings.CaseId}.", 2);
+                case ReplayOutcome.NotYet:
+                    return Cli.Fail($"Case {settings.CaseId} did not exist yet at {instant:O}.", 2);
+                case ReplayOutcome.NotACase:
+                    return Cli.Fail($"'{settings.CaseId}' is not a case stream.", 2);
             }
-            var now = DateTimeOffset.UtcNow;
-            var state = CaseAsOf.Fold(settings.CaseId, events, new AsOf(instant ?? now));
-            if (state is null)
-            {
-                return Cli.Fail(events[0].Data is FastProcedures.Cases.Asylum.ApplicationMade or FastProcedures.Cases.Return.ReturnCaseOpened
-                    ? $"Case {settings.CaseId} did not exist yet at {instant:O}."
-                    : $"'{settings.CaseId}' is not a case stream.", 2);
-            }
-            var report = settings.Verify
-                ? VerifyReplay.Run(catalog, settings.CaseId, events, store.Options.Serializer().ToJson)
-                : null;
-            CaseAccessLog.Record(session, settings.CaseId,
-                new Reader(settings.By ?? Environment.UserName, settings.Verify ? settings.Purpose + " (verify)" : settings.Purpose), now);
-            await session.SaveChangesAsync(cancellationToken);
-
+            var (state, report) = (replay.State!, replay.Report);
             if (settings.Json)
             {
-                var reads = await CaseAccessLog.ReadsAsync(session, settings.CaseId, cancellationToken);
-                Console.WriteLine(JsonSerializer.Serialize(Json(state, report, reads), JsonOptions));
+                Console.WriteLine(JsonSerializer.Serialize(replay.View, JsonOptions));
             }
             else
             {
@@ -103,25 +96,6 @@ internal sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
             return report is { Verified: false } ? 1 : 0;
         });
     }
-
-    private static object Json(CaseAsOfResult state, ReplayReport? report, IReadOnlyList<CaseRead> reads) => new
-    {
-        state.CaseId,
-        state.Kind,
-        AsOf = state.At,
-        state.Version,
-        Stages = state.Stages,
-        Deadlines = state.Deadlines.Select(d => new
-        {
-            d.Workflow, d.Timer, Status = d.Status.ToString(), d.Period, d.ExpiresAt, d.SuspendedAt,
-            LeftSeconds = (long)d.Left.TotalSeconds, Left = Left(d.Left),
-        }),
-        Verification = report is null ? null : new
-        {
-            report.Verified, report.InputsReplayed, report.WorkflowEventsCompared, report.Divergences, report.PinProblems,
-        },
-        AccessLog = reads,
-    };
 
     private static void Print(CaseAsOfResult state, ReplayReport? report)
     {
@@ -156,7 +130,5 @@ internal sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
         }
     }
 
-    private static string Left(TimeSpan left) => left < TimeSpan.Zero ? $"overdue by {Span(-left)}" : $"{Span(left)} left";
-
-    private static string Span(TimeSpan span) => $"{(int)span.TotalDays}d {span.Hours:00}h {span.Minutes:00}m";
+    private static string Left(TimeSpan left) => CaseReplay.Left(left);
 }

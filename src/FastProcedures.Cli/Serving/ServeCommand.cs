@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using FastProcedures.Host.Security;
 using FastProcedures.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -39,11 +40,12 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
             var connectionString = await DatabaseLocator.ResolveAsync(configuration, Cli.Progress, cancellationToken);
+            var security = ApiSecurity.FromEnvironment(devIssuer: settings.Demo);
             var builder = FastProceduresHost.CreateBuilder([], new CasesSettings(connectionString)
             {
                 DurabilityMode = Wolverine.DurabilityMode.Solo,
                 RabbitMqUri = rabbitMq,
-            });
+            }, security);
             builder.WebHost.UseUrls(settings.Urls);
             if (settings.Demo)
             {
@@ -57,6 +59,14 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             if (settings.Demo)
             {
                 await SeedDemoAsync(app.Services, cancellationToken);
+            }
+            if (security.DevIssuer is not null)
+            {
+                Cli.Progress("Development issuer on: 'fastproc token --role auditor --tenant BG' prints a bearer token.");
+            }
+            if (security.Authority is null && security.DevIssuer is null)
+            {
+                Cli.Progress("No token issuer: set FASTPROC_OIDC_AUTHORITY and FASTPROC_OIDC_AUDIENCE (or use --demo); the API refuses every token until then.");
             }
             Cli.Progress($"Serving on {settings.Urls} (Ctrl-C stops; the PostgreSQL cluster keeps running until 'fastproc db stop').");
             await app.WaitForShutdownAsync(cancellationToken);

@@ -2,7 +2,7 @@ using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Serving;
 
-/// <summary>Registers the verbs: serve, db start|stop|status.</summary>
+/// <summary>Registers the verbs: serve, db start|stop|status, token.</summary>
 internal static class ServerVerbs
 {
     public static void Register(IConfigurator config)
@@ -18,5 +18,9 @@ internal static class ServerVerbs
             db.AddCommand<DbStopCommand>("stop").WithDescription("Stop the cluster (fast shutdown).");
             db.AddCommand<DbStatusCommand>("status").WithDescription("Say whether the cluster runs, and where.");
         });
+        config.AddCommand<TokenCommand>("token")
+            .WithDescription("Print a bearer token from the development issuer (serve --demo or FASTPROC_DEV_ISSUER=1).")
+            .WithExample("token", "--role", "auditor", "--tenant", "BG")
+            .WithExample("token", "--role", "caseworker", "--unit", "asylum", "--tenant", "RO", "--name", "Ana Popescu");
     }
 }

@@ -9,10 +9,18 @@ namespace FastProcedures.Workflows.Clock;
 /// <c>workflows/schema/calendar.schema.json</c>; every error is reported at its file:line:col.</summary>
 public static class CalendarLoader
 {
-    public static IReadOnlyDictionary<string, CountryCalendar> LoadDirectory(string workflowsDirectory)
+    /// <summary>The calendar in force per country: <c>calendars/*.yaml</c>.</summary>
+    public static IReadOnlyDictionary<string, CountryCalendar> LoadDirectory(string workflowsDirectory) =>
+        LoadVersions(workflowsDirectory).Current;
+
+    /// <summary>The calendar in force per country (<c>calendars/*.yaml</c>) and every version kept, the older ones in
+    /// <c>calendars/versions/&lt;country&gt;/v&lt;n&gt;.yaml</c>, so a case counts with the version it recorded.</summary>
+    public static (IReadOnlyDictionary<string, CountryCalendar> Current, IReadOnlyDictionary<(string Country, int Version), CountryCalendar> All)
+        LoadVersions(string workflowsDirectory)
     {
         var errors = new List<Diagnostic>();
         var calendars = new Dictionary<string, CountryCalendar>(StringComparer.OrdinalIgnoreCase);
+        var all = new Dictionary<(string, int), CountryCalendar>();
         var validator = SchemaValidator.FromFile(Path.Combine(workflowsDirectory, "schema", "calendar.schema.json"));
         var directory = Path.Combine(workflowsDirectory, "calendars");
         var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml") : [];
@@ -23,13 +31,37 @@ public static class CalendarLoader
             {
                 errors.Add(new Diagnostic(file, 1, 1, $"a second calendar for country {calendar.Country}"));
             }
+            else if (calendar is not null)
+            {
+                all[(calendar.Country.ToUpperInvariant(), calendar.Version)] = calendar;
+            }
+        }
+        var versions = Path.Combine(directory, "versions");
+        var old = Directory.Exists(versions) ? Directory.GetFiles(versions, "*.yaml", SearchOption.AllDirectories) : [];
+        foreach (var file in old.Order(StringComparer.Ordinal))
+        {
+            if (Load(file, File.ReadAllText(file), validator, errors) is not { } calendar)
+            {
+                continue;
+            }
+            var key = (calendar.Country.ToUpperInvariant(), calendar.Version);
+            if (!all.TryAdd(key, calendar))
+            {
+                errors.Add(new Diagnostic(file, 1, 1,
+                    $"calendar {calendar.Country} version {calendar.Version} is defined twice: give the change a new version"));
+            }
+            else if (calendars.TryGetValue(calendar.Country, out var current) && calendar.Version >= current.Version)
+            {
+                errors.Add(new Diagnostic(file, 1, 1,
+                    $"calendar {calendar.Country} version {calendar.Version} is kept as an old version but calendars/ has version {current.Version}"));
+            }
         }
         if (errors.Count > 0)
         {
             errors.Sort();
             throw new DefinitionException(errors);
         }
-        return calendars;
+        return (calendars, all);
     }
 
     public static CountryCalendar? Load(string file, string text, SchemaValidator validator, List<Diagnostic> errors)
@@ -83,7 +115,10 @@ public static class CalendarLoader
             return null;
         }
         return new CountryCalendar((string)root["country"]!, (int)root["version"]!, zoneId, source.CanonicalSha256(),
-            rules, daysOff, workingDays, parameters);
+            rules, daysOff, workingDays, parameters)
+        {
+            DecreedDaysOffArePublicHolidays = (bool?)root["decreed-days-off-are-public-holidays"] ?? true,
+        };
     }
 
     private static Dictionary<DateOnly, string> Days(YamlSource source, JsonObject root, string key, List<Diagnostic> errors)

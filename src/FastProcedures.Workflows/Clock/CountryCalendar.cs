@@ -55,10 +55,17 @@ public sealed class CountryCalendar
     /// <summary>National choices within legal ranges: parameter id -> ISO 8601 period.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; }
 
+    /// <summary>Whether the days decreed off by government count as public holidays for Reg. 1182/71 Art. 2(1) and
+    /// 3(4) (<c>decreed-days-off-are-public-holidays</c>); when false they are kept for planning only.</summary>
+    public bool DecreedDaysOffArePublicHolidays { get; init; } = true;
+
+    /// <summary>The days decreed off by government, with their reason.</summary>
+    public IReadOnlyDictionary<DateOnly, string> ExtraDaysOff => _extraDaysOff;
+
     /// <summary>A public holiday or a day decreed off (with its name), as Reg. 1182/71 Art. 3(4) uses it.</summary>
     public bool IsPublicHoliday(DateOnly date, out string? name)
     {
-        if (_extraDaysOff.TryGetValue(date, out name))
+        if (DecreedDaysOffArePublicHolidays && _extraDaysOff.TryGetValue(date, out name))
         {
             return true;
         }

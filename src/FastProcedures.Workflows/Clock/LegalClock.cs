@@ -9,7 +9,9 @@ namespace FastProcedures.Workflows.Clock;
 /// </summary>
 public static class LegalClock
 {
-    public static Deadline Expiry(DateTimeOffset from, LegalPeriod period, CountryCalendar calendar)
+    /// <param name="shiftLastDay">False for maxima of deprivation of liberty (legal-timelines §5): the period ends at
+    /// the expiry of its last day; Art. 3(4) and 3(5), which lengthen a period, are not applied.</param>
+    public static Deadline Expiry(DateTimeOffset from, LegalPeriod period, CountryCalendar calendar, bool shiftLastDay = true)
     {
         var steps = new List<DeadlineStep>();
         var zone = calendar.Zone;
@@ -67,8 +69,12 @@ public static class LegalClock
             }
         }
 
+        if (!shiftLastDay && calendar.WhyNotWorking(ToDateOnly(lastDay)) is { } notWorking)
+        {
+            steps.Add(new("Art. 3(4)", $"{lastDay:yyyy-MM-dd} is {notWorking}, but this period is a maximum of deprivation of liberty: it is not moved to the following working day."));
+        }
         // Art. 3(4): a last day on a public holiday, Sunday or Saturday moves to the following working day.
-        while (calendar.WhyNotWorking(ToDateOnly(lastDay)) is { } reason)
+        while (shiftLastDay && calendar.WhyNotWorking(ToDateOnly(lastDay)) is { } reason)
         {
             var next = lastDay.PlusDays(1);
             steps.Add(new("Art. 3(4)", $"{lastDay:yyyy-MM-dd} is {reason}: the period ends with the following working day."));
@@ -76,7 +82,7 @@ public static class LegalClock
         }
 
         // Art. 3(5): a period of two days or more includes at least two working days.
-        if (period.Days >= 2 || period.Weeks + period.Months + period.Years > 0)
+        if (shiftLastDay && (period.Days >= 2 || period.Weeks + period.Months + period.Years > 0))
         {
             while (WorkingDaysBetween(calendar, firstDay, lastDay) < 2)
             {
@@ -106,6 +112,19 @@ public static class LegalClock
         var local = Instant.FromDateTimeOffset(instant).InZone(calendar.Zone).LocalDateTime;
         var earlier = local.PlusYears(-period.Years).PlusMonths(-period.Months).PlusWeeks(-period.Weeks).PlusDays(-period.Days);
         return calendar.Zone.AtLeniently(earlier).ToDateTimeOffset();
+    }
+
+    /// <summary>An instant a period after another (e.g. the end of 72 hours held at the border, Screening Reg. Art.
+    /// 8(3)): plain arithmetic in the country's zone, the start of a period rather than the end of one.</summary>
+    public static DateTimeOffset After(DateTimeOffset instant, LegalPeriod period, CountryCalendar calendar)
+    {
+        if (period.IsHours)
+        {
+            return instant.AddHours(period.Hours);
+        }
+        var local = Instant.FromDateTimeOffset(instant).InZone(calendar.Zone).LocalDateTime;
+        var later = local.PlusYears(period.Years).PlusMonths(period.Months).PlusWeeks(period.Weeks).PlusDays(period.Days);
+        return calendar.Zone.AtLeniently(later).ToDateTimeOffset();
     }
 
     private static int WorkingDaysBetween(CountryCalendar calendar, LocalDate first, LocalDate last)

@@ -9,7 +9,14 @@ namespace FastProcedures.Workflows.Crisis;
 /// (CFMR, Regulation (EU) 2024/1359), with the timers it derogates as <c>definition-id/timer-id</c>.</summary>
 public sealed record CrisisPeriod(string Id, string Country, string Decision, DateOnly Start, DateOnly End, IReadOnlyList<string> Derogations)
 {
-    public bool Covers(DateOnly registeredOn) => registeredOn >= Start && registeredOn <= End;
+    /// <summary>mass-arrivals, instrumentalisation or force-majeure (CFMR Art. 1(4)-(5)); null when not recorded.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>initial (the Council implementing decision of CFMR Art. 4(3)) or extension (Art. 5(1)-(2)).</summary>
+    public string DecisionKind { get; init; } = "initial";
+
+    /// <summary>CFMR Art. 10(1), 11(1): the derogations apply to applications made within the period.</summary>
+    public bool Covers(DateOnly madeOn) => madeOn >= Start && madeOn <= End;
 
     /// <summary>The derogated timer ids of one definition.</summary>
     public IReadOnlyList<string> TimersOf(string definitionId) =>
@@ -26,9 +33,9 @@ public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> perio
     public int Version { get; } = version;
     public IReadOnlyList<CrisisPeriod> All { get; } = periods;
 
-    /// <summary>The period covering an application registered on <paramref name="registeredOn"/> in
-    /// <paramref name="country"/>: the derogations apply to applications registered within the period (CFMR;
-    /// unconfirmed detail, see docs/legal-notes.md). Null when none does.</summary>
+    /// <summary>The period covering an application made on <paramref name="registeredOn"/> in
+    /// <paramref name="country"/>: the derogations apply to applications made within the period (CFMR Art. 10(1),
+    /// 11(1): "applications made within the period"). Null when none does.</summary>
     public CrisisPeriod? Covering(string country, DateOnly registeredOn) =>
         All.FirstOrDefault(p => p.Country == country && p.Covers(registeredOn));
 
@@ -85,9 +92,30 @@ public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> perio
                 else if (end >= start.Value.AddMonths(6))
                 {
                     errors.Add(source.At(at + "/end",
-                        $"crisis '{id}' lasts longer than 3 months extended by 3 (CFMR; unconfirmed): record each extension decision as its own period"));
+                        $"crisis '{id}' lasts longer than 3 months extended by 3 (CFMR Art. 5(1)): record each extension decision as its own period"));
                 }
-                var period = new CrisisPeriod(id, country, (string)node["decision"]!, start.Value, end.Value, derogations);
+                var type = (string?)node["type"];
+                var kind = (string?)node["decision-kind"] ?? "initial";
+                for (var d = 0; d < derogations.Count; d++)
+                {
+                    // CFMR Art. 10(4): in a crisis of mass arrivals, registration within 4 weeks only under the
+                    // initial decision; CFMR Art. 12: the AMMR derogations do not apply to instrumentalisation.
+                    if (type == "mass-arrivals" && kind == "extension" && derogations[d] == "screening/registration-limit")
+                    {
+                        errors.Add(source.At($"{at}/derogations/{d}",
+                            $"crisis '{id}': registration is not derogated under an extension of a mass-arrivals crisis (CFMR Art. 10(4))"));
+                    }
+                    if (type == "instrumentalisation" && derogations[d].StartsWith("ammr-responsibility/", StringComparison.Ordinal))
+                    {
+                        errors.Add(source.At($"{at}/derogations/{d}",
+                            $"crisis '{id}': the AMMR derogations of CFMR Art. 12 do not apply to instrumentalisation"));
+                    }
+                }
+                var period = new CrisisPeriod(id, country, (string)node["decision"]!, start.Value, end.Value, derogations)
+                {
+                    Type = type,
+                    DecisionKind = kind,
+                };
                 if (periods.FirstOrDefault(p => p.Country == country && p.Start <= period.End && period.Start <= p.End) is { } other)
                 {
                     errors.Add(source.At(at + "/start", $"crisis '{id}' overlaps crisis '{other.Id}' of {country}"));

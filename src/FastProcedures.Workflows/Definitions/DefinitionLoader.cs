@@ -178,11 +178,29 @@ public sealed class DefinitionLoader(SchemaValidator schema)
             }
             var warnBefore = node["warn-before"] is { } w ? Period(at + "/warn-before", (string)w!, false) : null;
             var startsWhen = GuardAt(at + "/starts-when", (string?)node["starts-when"]);
+            CountsFrom? countsFrom = null;
+            if (node["counts-from"] is JsonObject from)
+            {
+                var after = from["after"] is { } a ? Period(at + "/counts-from/after", (string)a!, false) : null;
+                countsFrom = new CountsFrom((string?)from["field"], after, (string?)from["timer"]);
+            }
+            var stopsWhen = new Dictionary<string, Guard>(StringComparer.Ordinal);
+            foreach (var (eventName, text) in node["stops-when"] as JsonObject ?? [])
+            {
+                if (GuardAt($"{at}/stops-when/{eventName}", (string?)text) is { } guard)
+                {
+                    stopsWhen[eventName] = guard;
+                }
+            }
             return new TimerDefinition(id, (string)node["title"]!, (string)node["legal-basis"]!, Events(node["starts-on"]),
                 startsWhen, period, parameter, workingDays, Events(node["stops-on"]), Events(node["suspends-on"]), Events(node["resumes-on"]),
                 extensions, warnBefore, Actions(node["on-warning"]), Actions(node["on-breach"]))
             {
                 StartsOnEntering = Events(node["starts-on-entering"]),
+                CountsFrom = countsFrom,
+                DeductsDays = (string?)node["deducts-days"],
+                ShiftLastDay = (bool?)node["shift-last-day"] ?? true,
+                StopsWhen = stopsWhen,
             };
         }
 
@@ -275,6 +293,16 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                     }
                 }
                 Known(timer.StopsOn, "stops-on");
+                foreach (var stopEvent in timer.StopsWhen.Keys.Where(e => !timer.StopsOn.Contains(e)))
+                {
+                    errors.Add(source.AtKey($"{at}/stops-when/{stopEvent}",
+                        $"timer '{timer.Id}' has stops-when for {stopEvent}, which is not in its stops-on"));
+                }
+                if (timer.CountsFrom?.Timer is { } fromTimer && (fromTimer == timer.Id || !timerIds.Contains(fromTimer)))
+                {
+                    errors.Add(source.At($"{at}/counts-from/timer",
+                        $"timer '{timer.Id}' counts from the start of '{fromTimer}', which is no other timer of this definition"));
+                }
                 Known(timer.SuspendsOn, "suspends-on");
                 Known(timer.ResumesOn, "resumes-on");
                 for (var e = 0; e < timer.Extensions.Count; e++)

@@ -29,6 +29,10 @@ public sealed record ExtensionDefinition(string On, LegalPeriod? By, LegalPeriod
 /// <summary>A national choice within a legal range; each country's value lives in its calendar.</summary>
 public sealed record ParameterDefinition(string Id, string LegalBasis, LegalPeriod Min, LegalPeriod Max, LegalPeriod Default);
 
+/// <summary>The instant a period counts from: a field of the starting event holding an instant (plus <see cref="After"/>),
+/// or the start of another timer of the same workflow. Absent field or timer: the starting event's instant.</summary>
+public sealed record CountsFrom(string? Field, LegalPeriod? After, string? Timer);
+
 public sealed record TimerDefinition(
     string Id,
     string Title,
@@ -49,6 +53,20 @@ public sealed record TimerDefinition(
     /// <summary>Stages whose entry starts the timer (by a transition, a breach or the workflow's start), e.g. AMMR
     /// Art. 42(1) and 46(1) count from acceptance, explicit or by silence.</summary>
     public IReadOnlyList<string> StartsOnEntering { get; init; } = [];
+
+    /// <summary>Where the period counts from when not the starting event's instant (<c>counts-from</c>).</summary>
+    public CountsFrom? CountsFrom { get; init; }
+
+    /// <summary>A field of the starting event giving whole days already served (<c>deducts-days</c>): the period counts as
+    /// if it had started that many days earlier (RD Art. 15(5)-(6): detention for removal adds up across orders).</summary>
+    public string? DeductsDays { get; init; }
+
+    /// <summary>False: the period ends at the expiry of its last day even on a weekend or holiday — Reg. 1182/71
+    /// Art. 3(4) and 3(5) are not applied (<c>shift-last-day: false</c>, maxima of deprivation of liberty).</summary>
+    public bool ShiftLastDay { get; init; } = true;
+
+    /// <summary>Per <see cref="StopsOn"/> event, a guard over its fields: the timer stops only when it holds.</summary>
+    public IReadOnlyDictionary<string, Guard> StopsWhen { get; init; } = new Dictionary<string, Guard>();
 
     /// <summary>The period as written: the ISO 8601 text, or <c>parameter:NAME</c>.</summary>
     public string PeriodText => Period?.ToString() ?? $"parameter:{Parameter}";

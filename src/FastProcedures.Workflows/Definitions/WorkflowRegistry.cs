@@ -64,9 +64,10 @@ public sealed class WorkflowRegistry
         }
 
         IReadOnlyDictionary<string, CountryCalendar> calendars = new Dictionary<string, CountryCalendar>();
+        IReadOnlyDictionary<(string, int), CountryCalendar> calendarVersions = new Dictionary<(string, int), CountryCalendar>();
         try
         {
-            calendars = CalendarLoader.LoadDirectory(workflowsDirectory);
+            (calendars, calendarVersions) = CalendarLoader.LoadVersions(workflowsDirectory);
         }
         catch (DefinitionException e)
         {
@@ -81,7 +82,7 @@ public sealed class WorkflowRegistry
             errors.Sort();
             throw new DefinitionException(errors.Distinct().ToList());
         }
-        return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data);
+        return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data) { CalendarVersions = calendarVersions };
     }
 
     public static IEnumerable<string> DefinitionFiles(string workflowsDirectory)
@@ -113,6 +114,14 @@ public sealed class WorkflowRegistry
             .Where(d => d.Id == id && (d.AppliesFrom is null || d.AppliesFrom <= date))
             .MaxBy(d => d.Version)
         ?? throw new KeyNotFoundException($"No version of '{id}' is in force on {date:yyyy-MM-dd}.");
+
+    /// <summary>Every calendar version kept (current and <c>calendars/versions/</c>), by (country, version).</summary>
+    public IReadOnlyDictionary<(string Country, int Version), CountryCalendar> CalendarVersions { get; private init; } =
+        new Dictionary<(string, int), CountryCalendar>();
+
+    /// <summary>The calendar version a case recorded; the one in force when that version is not kept.</summary>
+    public CountryCalendar Calendar(string country, int version) =>
+        CalendarVersions.TryGetValue((country.ToUpperInvariant(), version), out var calendar) ? calendar : Calendar(country);
 
     public CountryCalendar Calendar(string country) =>
         Calendars.TryGetValue(country, out var calendar)

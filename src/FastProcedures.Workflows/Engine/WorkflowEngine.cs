@@ -19,9 +19,11 @@ public static class WorkflowEngine
     {
         private readonly List<WorkflowEffect> _effects = [];
         private WorkflowState _state = state;
+        private WorkflowEvent _event = WorkflowEvent.Started();
 
         public IReadOnlyList<WorkflowEffect> Run(WorkflowEvent @event)
         {
+            _event = @event;
             if (@event.Type == WorkflowEvents.WorkflowStarted)
             {
                 if (!_state.Started)
@@ -56,7 +58,8 @@ public static class WorkflowEngine
 
         private void StopTimers(WorkflowEvent @event)
         {
-            foreach (var timer in definition.Timers.Where(t => t.StopsOn.Contains(@event.Type)))
+            foreach (var timer in definition.Timers.Where(t => t.StopsOn.Contains(@event.Type)
+                         && (!t.StopsWhen.TryGetValue(@event.Type, out var guard) || guard.Holds(@event.Data))))
             {
                 if (_state.Timers.TryGetValue(timer.Id, out var running) && running.Status != TimerStatus.Stopped)
                 {
@@ -264,14 +267,48 @@ public static class WorkflowEngine
         private void StartTimer(TimerDefinition timer, TimerState? current)
         {
             var period = definition.PeriodOf(timer, context.Calendar.Parameters);
-            Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, now, period.ToString(), timer.WorkingDays,
-                timer.LegalBasis, Schedule(timer, now, period)));
+            var from = CountsFrom(timer);
+            Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, from, period.ToString(), timer.WorkingDays,
+                timer.LegalBasis, Schedule(timer, from, period)));
         }
+
+        /// <summary>The instant the period counts from: the starting event's instant, or what <c>counts-from</c> names
+        /// (an instant the event carries, plus <c>after</c>; or another timer's start), moved back by the whole days
+        /// <c>deducts-days</c> names.</summary>
+        private DateTimeOffset CountsFrom(TimerDefinition timer)
+        {
+            var from = now;
+            if (timer.CountsFrom is { Field: { } field } byField && CarriedInstant(_event.Data, field) is { } carried)
+            {
+                from = byField.After is { } after ? LegalClock.After(carried, after, context.Calendar) : carried;
+            }
+            else if (timer.CountsFrom is { Timer: { } other } && _state.Timers.TryGetValue(other, out var otherTimer))
+            {
+                from = otherTimer.StartedAt;
+            }
+            if (timer.DeductsDays is { } served && _event.Data.TryGetValue(served, out var days) && days is not null
+                && Convert.ToInt32(days, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var n)
+            {
+                from = Instant.FromDateTimeOffset(from).InZone(context.Calendar.Zone).LocalDateTime.PlusDays(-n)
+                    .InZoneLeniently(context.Calendar.Zone).ToDateTimeOffset();
+            }
+            return from;
+        }
+
+        private static DateTimeOffset? CarriedInstant(IReadOnlyDictionary<string, object?> data, string field) =>
+            data.TryGetValue(field, out var value) ? value switch
+            {
+                DateTimeOffset at => at,
+                DateTime at => new DateTimeOffset(at),
+                string text when DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var at) => at,
+                _ => null,
+            } : null;
 
         private TimerSchedule Schedule(TimerDefinition timer, DateTimeOffset startedAt, LegalPeriod period)
         {
             var calendar = context.Calendar;
-            var deadline = LegalClock.Expiry(startedAt, period, calendar);
+            var deadline = LegalClock.Expiry(startedAt, period, calendar, timer.ShiftLastDay);
             DateTimeOffset? warnAt = timer.WarnBefore is { } before ? LegalClock.Before(deadline.ExpiresAt, before, calendar) : null;
             return new TimerSchedule(deadline.ExpiresAt, warnAt, deadline.LastDay, deadline.Steps, deadline.Country,
                 deadline.CalendarVersion, deadline.CalendarSha256);

@@ -202,11 +202,14 @@ public static class BpmnExporter
             }
 
             var timerIndex = new Dictionary<string, int>();
+            var timersPerHome = definition.Timers.GroupBy(t => TimerHome(definition, t).Id).ToDictionary(g => g.Key, g => g.Count());
             foreach (var timer in definition.Timers)
             {
                 var home = TimerHome(definition, timer);
                 var task = Node(StageId(home.Id));
                 var index = timerIndex[home.Id] = timerIndex.GetValueOrDefault(home.Id) + 1;
+                // Many timers on one task share its bottom edge rather than run past it into the next element.
+                var spacing = Math.Min(TimerSpacing, (TaskWidth - 16 - EventSize) / Math.Max(1, timersPerHome[home.Id] - 1));
                 var id = "Timer_" + Xml(timer.Id);
                 var period = timer.Period?.ToString() ?? definition.Parameters.First(p => p.Id == timer.Parameter).Default.ToString();
                 _nodes.Add(new Node(id, NodeKind.Boundary, $"{Title(timer.Id)} ({timer.PeriodText})",
@@ -214,7 +217,7 @@ public static class BpmnExporter
                     (timer.WorkingDays ? " in working days" : "") +
                     $", counted under Reg. (EEC, Euratom) 1182/71 from {string.Join(" or ", timer.StartsOn.Concat(timer.StartsOnEntering.Select(s => "entering " + s)))}" +
                     (timer.StopsOn.Count > 0 ? $", stopped by {string.Join(" or ", timer.StopsOn)}." : "."),
-                    task.X + 8 + (index - 1) * TimerSpacing, task.Y + TaskHeight - EventSize / 2, EventSize, EventSize)
+                    task.X + 8 + (index - 1) * spacing, task.Y + TaskHeight - EventSize / 2, EventSize, EventSize)
                 {
                     AttachedTo = task.Id,
                     Duration = period,
@@ -230,7 +233,7 @@ public static class BpmnExporter
                     var messages = timer.OnBreach.Select(a => a.Send).OfType<SendAction>().Select(s => $"{s.Message} to {s.To}").ToList();
                     // Below its timer, clear of the task and of the next row.
                     _nodes.Add(new Node(end, NodeKind.End, messages.Count > 0 ? $"Escalated: {string.Join(", ", messages)}" : "Limit passed",
-                        null, task.X + 8 + (index - 1) * TimerSpacing, task.Y + TaskHeight + 60, EventSize, EventSize));
+                        null, task.X + 8 + (index - 1) * spacing, task.Y + TaskHeight + 60, EventSize, EventSize));
                     edges.Add((id, end, "limit passed", null));
                 }
             }

@@ -36,10 +36,20 @@ public static class ProceduresDocument
             {
                 var starts = string.Join(", ", timer.StartsOn.Select(e => e + (timer.StartsWhen is { } when ? $" when `{when.Text}`" : ""))
                     .Concat(timer.StartsOnEntering.Select(stage => $"entering {stage}")));
+                starts += timer.CountsFrom switch
+                {
+                    { Field: { } field, After: { } after } => $"; counts from `{field}` + {after}",
+                    { Field: { } field } => $"; counts from `{field}`",
+                    { Timer: { } other } => $"; counts from the start of {other}",
+                    _ => "",
+                };
+                starts += timer.DeductsDays is { } served ? $"; less the days in `{served}`" : "";
+                var stops = string.Join(", ", timer.StopsOn.Select(e => e + (timer.StopsWhen.TryGetValue(e, out var guard) ? $" when `{guard.Text}`" : "")));
+                var counting = (timer.WorkingDays ? "working days" : "calendar") + (timer.ShiftLastDay ? "" : ", last day not moved (no Art. 3(4))");
                 var breach = string.Join(", ", timer.OnBreach.Select(a =>
                     a.Send is { } s ? $"{s.Message} to {s.To}" : $"go to {a.Goto}"));
                 text.AppendLine($"| {Name(definition)} | {timer.Id} | {Period(definition, timer, countries)} | " +
-                                $"{(timer.WorkingDays ? "working days" : "calendar")} | {Cell(starts)} | {Events(timer.StopsOn)} | " +
+                                $"{counting} | {Cell(starts)} | {(stops.Length == 0 ? "—" : Cell(stops))} | " +
                                 $"{Cell(timer.LegalBasis)} | {Cell(breach)} |");
             }
         }

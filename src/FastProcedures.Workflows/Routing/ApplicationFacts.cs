@@ -31,7 +31,16 @@ public sealed record ApplicationFacts(
     bool UnaccompaniedMinor,
     bool SafeThirdCountry,
     bool BorderCapacityReached,
-    DateOnly ApplicationDate);
+    DateOnly ApplicationDate)
+{
+    /// <summary>A spouse, partner or accompanied minor applies separately after consenting to an application on their
+    /// behalf, without facts justifying it (APR Art. 38(1)(e), decided within ten working days, Art. 35(1)).</summary>
+    public bool SeparateApplicationAfterConsent { get; init; }
+
+    /// <summary>A safe country of origin for the applicant (APR Art. 42(1)(b)); the designated nationalities of the
+    /// routing data count too.</summary>
+    public bool SafeCountryOfOrigin { get; init; }
+}
 
 /// <summary>The outcome of routing. <see cref="Procedure"/> is a definition id, or null for a pre-Pact application
 /// (made before the rules' <c>applies-from</c>), which stays in the national procedure.</summary>

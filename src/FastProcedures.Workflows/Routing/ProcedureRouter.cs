@@ -17,7 +17,14 @@ public static class ProcedureRouter
         {
             return new RoutingDecision(null, null, rules.PrePactLegalBasis, "pre-pact", rate, rates.ReferencePeriod);
         }
-        var values = Conditions(facts, rate, rules.LowRecognitionThreshold);
+        var values = new Dictionary<string, string>(Conditions(facts, rate, rules.LowRecognitionThreshold), StringComparer.Ordinal);
+        // Dated data (APR Arts. 47-48, 42(1)(b)) joins the facts given at registration.
+        var adequate = facts.BorderCapacityReached || rules.Released(facts.Country, facts.ApplicationDate, "adequate-capacity");
+        values["adequate-capacity-reached"] = Bool(adequate);
+        values["border-capacity-reached"] = Bool(adequate);
+        values["annual-maximum-reached"] = Bool(rules.Released(facts.Country, facts.ApplicationDate, "annual-maximum"));
+        values["safe-country-of-origin"] = Bool(facts.SafeCountryOfOrigin
+            || rules.SafeCountriesOfOrigin.Contains(facts.Nationality.ToUpperInvariant()));
         var rule = rules.Rules.First(r => r.When.All(c => values[c.Key] == c.Value));
         return new RoutingDecision(rule.Procedure, rule.Ground, rule.LegalBasis, rule.Id, rate, rates.ReferencePeriod);
     }
@@ -40,6 +47,10 @@ public static class ProcedureRouter
             ["unaccompanied-minor"] = Bool(facts.UnaccompaniedMinor),
             ["safe-third-country"] = Bool(facts.SafeThirdCountry),
             ["border-capacity-reached"] = Bool(facts.BorderCapacityReached),
+            ["adequate-capacity-reached"] = Bool(facts.BorderCapacityReached),
+            ["annual-maximum-reached"] = "false",
+            ["separate-application-after-consent"] = Bool(facts.SeparateApplicationAfterConsent),
+            ["safe-country-of-origin"] = Bool(facts.SafeCountryOfOrigin),
         };
 
     private static string Bool(bool value) => value ? "true" : "false";

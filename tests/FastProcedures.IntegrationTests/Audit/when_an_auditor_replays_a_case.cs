@@ -96,19 +96,58 @@ public sealed class when_an_auditor_replays_a_case(DatabaseFixture database) : I
         {
             CopyDirectory(WorkflowsFolder.Require(), altered.FullName);
             var file = Path.Combine(altered.FullName, "border-procedure.yaml");
-            File.WriteAllText(file, File.ReadAllText(file).Replace("period: P12W", "period: P13W"));
+            File.WriteAllText(file, File.ReadAllText(file).Replace("period: P12W", "period: P11W"));
+            // versions.lock.json refuses a released version whose file changed; the alteration bypasses it.
+            File.Delete(Path.Combine(altered.FullName, "versions.lock.json"));
             var catalog = WorkflowCatalog.Load(altered.FullName);
-            Assert.Equal(1, catalog.Registry.InForceOn("border-procedure", new DateOnly(2026, 7, 3)).Version);
+            var version = catalog.Registry.InForceOn("border-procedure", new DateOnly(2026, 7, 3)).Version;
 
             var report = VerifyReplay.Run(catalog, id, await _host.StreamAsync("RO", id), _host.Serializer().ToJson);
 
             Assert.False(report.Verified);
-            Assert.Contains(report.PinProblems, p => p.Contains("border-procedure version 1 has sha256"));
-            Assert.DoesNotContain(report.Divergences, d => d.Expected?.Contains("P13W") == true);
+            Assert.Contains(report.PinProblems, p => p.Contains($"border-procedure version {version} has sha256"));
+            Assert.DoesNotContain(report.Divergences, d => d.Expected?.Contains("P11W") == true);
         }
         finally
         {
             altered.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task a_case_started_under_the_first_versions_still_replays_on_them_after_the_revised_versions_land()
+    {
+        // Definitions and calendars revised (legal-timelines rev. 2) get new versions; the old ones stay in
+        // workflows/versions/ and workflows/calendars/versions/, so a case pinned to them replays on them.
+        const string id = "BG-2026-720005";
+        var first = Directory.CreateTempSubdirectory("fastproc-first-versions-");
+        try
+        {
+            CopyDirectory(WorkflowsFolder.Require(), first.FullName);
+            foreach (var old in Directory.GetFiles(Path.Combine(first.FullName, "versions"), "v1.yaml", SearchOption.AllDirectories))
+            {
+                File.Copy(old, Path.Combine(first.FullName, Path.GetFileName(Path.GetDirectoryName(old)!) + ".yaml"), overwrite: true);
+            }
+            foreach (var old in Directory.GetFiles(Path.Combine(first.FullName, "calendars", "versions"), "v1.yaml", SearchOption.AllDirectories))
+            {
+                File.Copy(old, Path.Combine(first.FullName, "calendars", Path.GetFileName(Path.GetDirectoryName(old)!) + ".yaml"), overwrite: true);
+            }
+            Directory.Delete(Path.Combine(first.FullName, "versions"), recursive: true);
+            Directory.Delete(Path.Combine(first.FullName, "calendars", "versions"), recursive: true);
+            await using (var before = await database.StartHostAsync(workflowsDirectory: first.FullName))
+            {
+                await before.WalkAsync(database, id, DateTimeOffset.Parse("2026-07-08T10:00:00+03:00"));
+            }
+            var stream = await _host.StreamAsync("BG", id);
+            Assert.Contains(stream, e => e.Data is WorkflowStarted { Workflow: "border-procedure", Version: 1, CalendarVersion: 1 });
+
+            var report = VerifyReplay.Run(Catalog(), id, stream, _host.Serializer().ToJson);
+
+            Assert.True(report.Verified, string.Join("\n", report.Divergences.Select(d => d.ToString()).Concat(report.PinProblems)));
+        }
+        finally
+        {
+            first.Delete(recursive: true);
         }
     }
 

@@ -59,7 +59,8 @@ public sealed class when_a_case_walks_the_pilot_path(DatabaseFixture database) :
             "officer-asylum", new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6", "No right to stay after the rejection.")));
 
         var decision = Assert.Single(decided.Events.OfType<DecisionIssued>());
-        Assert.Equal("P1W", decision.AppealWindow);
+        // APR Art. 67(7)(a), limb (a): Bulgaria's 7 days (appeal-window-a, calendar v2).
+        Assert.Equal("P7D", decision.AppealWindow);
         Assert.False(decision.AppealSuspendsRemoval);
         Assert.Contains(decided.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "appeal-deadline");
         var returnCase = await _host.LoadAsync<ReturnCase>("BG", ReturnId);
@@ -174,7 +175,7 @@ public sealed class when_an_application_is_routed(DatabaseFixture database) : IC
 public sealed class when_a_regular_examination_is_extended(DatabaseFixture database) : IClassFixture<DatabaseFixture>
 {
     [Fact]
-    public async Task it_is_extended_by_six_months_then_three_and_no_further()
+    public async Task it_is_extended_by_six_months_and_no_further()
     {
         const string id = "BG-2026-600001";
         await using var host = await database.StartHostAsync();
@@ -187,8 +188,9 @@ public sealed class when_a_regular_examination_is_extended(DatabaseFixture datab
         var second = await host.SendAsync("BG", new ExtendExamination(id, null, "Exceptional circumstances.", "officer"));
 
         Assert.Equal("P12M", Assert.Single(first.Events.OfType<DeadlineExtended>()).Step.Period);
-        Assert.Equal("P15M", Assert.Single(second.Events.OfType<DeadlineExtended>()).Step.Period);
-        await Assert.ThrowsAsync<CaseCommandRefused>(() => host.SendAsync("BG", new ExtendExamination(id, null, "Again.", "officer")));
+        // APR Art. 35(5) allows one further six months; the +3 months of the repealed Directive 2013/32 Art. 31(3)
+        // is gone from regular-procedure v2, so a second extension changes no deadline.
+        Assert.Empty(second.Events.OfType<DeadlineExtended>());
     }
 }
 

@@ -98,12 +98,17 @@ public sealed class when_a_deadline_passes(DatabaseFixture database) : IClassFix
         await host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Border, "Lesovo", "MAR", false,
             new PersonalDetails("Return Border Applicant", null, null), "officer"));
         await host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
-        var (_, tracked) = await host.SendTrackedAsync("BG", new FastProcedures.Cases.Asylum.IssuingDecision.IssueDecision(id, null,
+        var decided = await host.SendAsync("BG", new FastProcedures.Cases.Asylum.IssuingDecision.IssueDecision(id, null,
             DecisionOutcome.RejectedManifestlyUnfounded, new DecisionReason("APR Art. 42(1)(j)", "Low recognition rate."),
             "APR Art. 39", "officer", new JointReturnDecision(0, "RBPR Art. 4", "No right to stay.")));
+        // RBPR Art. 4(2): the 12 weeks start when the right to remain ends, not when the return case opens: here
+        // when the appeal window passed unused and the decision became final.
+        Assert.DoesNotContain((await host.StreamAsync("BG", id + "-R")).Steps().OfType<DeadlineStarted>(), d => d.Step.Timer == "return-border-limit");
+        database.Clock.Set(Assert.Single(decided.Events.OfType<DecisionIssued>()).AppealWindowEndsAt!.Value.AddMinutes(1));
+        var (_, tracked) = await host.SendTrackedAsync("BG", new FastProcedures.Cases.Asylum.Appeals.RecordFinalDecision(id, null, "officer"));
         var limit = (await host.StreamAsync("BG", id + "-R")).Steps().OfType<DeadlineStarted>().Single(d => d.Step.Timer == "return-border-limit");
 
-        // Opening the linked return case (a cascaded message) scheduled its limit: deliver what was scheduled.
+        // The final decision reached the linked return case (a cascaded message) and scheduled its limit: deliver it.
         var expiry = Assert.Single(tracked.Scheduled.MessagesOf<DeadlineDue>(),
             d => d.CaseId == id + "-R" && d.Timer == "return-border-limit" && d.Kind == "expiry");
         Assert.Equal(limit.Step.Schedule.ExpiresAt, expiry.DueAt);

@@ -71,7 +71,8 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
             new DecisionReason("APR Art. 39", "Unfounded."), "APR Art. 39", "officer",
             new JointReturnDecision(0, "RD Art. 6", "No right to stay.")));
         var decision = Assert.Single(decided.Events.OfType<DecisionIssued>());
-        Assert.Equal("P1W", decision.AppealWindow);
+        // APR Art. 67(7)(a), limb (a): Bulgaria's 7 days (appeal-window-a, calendar v2).
+        Assert.Equal("P7D", decision.AppealWindow);
         Assert.False(decision.AppealSuspendsRemoval);
     }
 

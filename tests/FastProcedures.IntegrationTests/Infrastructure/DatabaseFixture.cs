@@ -1,6 +1,7 @@
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using FastProcedures.Host.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
@@ -23,7 +24,9 @@ public class DatabaseFixture : IAsyncLifetime
     public ShiftedClock Clock { get; } = new();
 
     /// <summary>The app as it runs in production, with test-friendly durability settings.</summary>
-    public Task<IAlbaHost> StartHostAsync(Action<WolverineOptions>? configureWolverine = null, string? workflowsDirectory = null)
+    /// <param name="security">Who the API trusts; by default the test run's development issuer (<see cref="Tokens"/>).</param>
+    public Task<IAlbaHost> StartHostAsync(
+        Action<WolverineOptions>? configureWolverine = null, string? workflowsDirectory = null, ApiSecurity? security = null)
     {
         var settings = new CasesSettings(ConnectionString)
         {
@@ -38,7 +41,7 @@ public class DatabaseFixture : IAsyncLifetime
                 configureWolverine?.Invoke(opts);
             },
         };
-        var builder = FastProceduresHost.CreateBuilder([], settings);
+        var builder = FastProceduresHost.CreateBuilder([], settings, security ?? new ApiSecurity(null, null, Tokens.Issuer));
         return AlbaHost.For(builder, FastProceduresHost.MapEndpoints);
     }
 }

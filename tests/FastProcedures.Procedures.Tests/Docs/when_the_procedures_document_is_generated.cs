@@ -25,7 +25,8 @@ public sealed class when_the_procedures_document_is_generated
         {
             foreach (var timer in definition.Timers)
             {
-                Assert.Contains($"| {definition.Id} | {timer.Id} | ", text);
+                var name = definition.Version == 1 ? definition.Id : $"{definition.Id} v{definition.Version}";
+                Assert.Contains($"| {name} | {timer.Id} | ", text);
                 Assert.Contains(timer.LegalBasis.Replace("|", "\\|"), text);
             }
             Assert.Contains($"%% {definition.Id} v{definition.Version} sha256:", text);
@@ -45,6 +46,6 @@ public sealed class when_the_procedures_document_is_generated
         var text = ProceduresDocument.Generate(changed, registry.Calendars);
 
         Assert.NotEqual(Generated(), text);
-        Assert.Contains("| border-procedure | border-procedure-limit | P13W |", text);
+        Assert.Contains($"| border-procedure v{border.Version} | border-procedure-limit | P13W |", text);
     }
 }

@@ -17,12 +17,17 @@ public sealed class when_an_application_is_routed
     {
         { "low recognition rate at the border", Facts("MAR"), "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1), Art. 42(1)(j)" },
         { "low recognition rate, capacity reached", Facts("MAR", capacityReached: true), "accelerated-procedure", "APR Art. 42(1)(j)", "APR Art. 42(1)(j)" },
+        // APR Art. 48 releases only Art. 42(1)(j) cases: security and misleading stay in the mandatory border procedure.
+        { "security grounds, capacity reached", Facts(security: true, capacityReached: true), "border-procedure", "APR Art. 42(1)(f)", "APR Art. 45(1), Art. 42(1)(f)" },
+        { "misled the authorities, capacity reached", Facts(misled: true, capacityReached: true), "border-procedure", "APR Art. 42(1)(c)", "APR Art. 45(1), Art. 42(1)(c)" },
+        { "separate application after consent", Facts(security: true) with { SeparateApplicationAfterConsent = true }, "inadmissibility", "APR Art. 38(1)(e)", "APR Art. 38(1)(e), Art. 35(1)" },
+        { "safe country of origin", Facts("SYR") with { SafeCountryOfOrigin = true }, "accelerated-procedure", "APR Art. 42(1)(b)", "APR Art. 42(1)(b)" },
         { "low recognition rate in the territory", Facts("TUN", Place.Territory, country: "RO"), "accelerated-procedure", "APR Art. 42(1)(j)", "APR Art. 42(1)(j)" },
         { "unaccompanied minor, low recognition rate", Facts("MAR", minor: true), "accelerated-procedure", "APR Art. 42(1)(j)", "APR Art. 42(1)(j)" },
         { "security grounds at the border", Facts(security: true), "border-procedure", "APR Art. 42(1)(f)", "APR Art. 45(1), Art. 42(1)(f)" },
         { "security grounds, unaccompanied minor", Facts(security: true, minor: true), "border-procedure", "APR Art. 42(1)(f)", "APR Art. 45(1), Art. 42(1)(f)" },
         { "security grounds in the territory", Facts(place: Place.Territory, security: true), "accelerated-procedure", "APR Art. 42(1)(f)",
-            "APR Art. 42(1)(f); border procedure not applied: in the territory or adequate capacity reached (APR Arts. 46-50)" },
+            "APR Art. 42(1)(f); border procedure not applied: the application was made in the territory" },
         { "misled the authorities at the border", Facts(misled: true), "border-procedure", "APR Art. 42(1)(c)", "APR Art. 45(1), Art. 42(1)(c)" },
         { "misled the authorities, unaccompanied minor", Facts(misled: true, minor: true), "accelerated-procedure", "APR Art. 42(1)(c)", "APR Art. 42(1)(c)" },
         { "subsequent without new elements", Facts("MAR", subsequent: SubsequentApplication.WithoutNewElements), "inadmissibility", "APR Art. 38(1)(d)", "APR Art. 38(1)(d), Art. 55" },
@@ -76,5 +81,47 @@ public sealed class when_an_application_is_routed
         Assert.Matches("^[0-9]{4}", Rates.ReferencePeriod);
         Assert.True(Rates.Version >= 1);
         Assert.Contains("Eurostat", Rates.Source);
+    }
+
+    [Theory]
+    [InlineData("2026-10-01", "border-procedure")]
+    [InlineData("2026-10-02", "accelerated-procedure")]
+    [InlineData("2026-12-31", "accelerated-procedure")]
+    [InlineData("2027-01-01", "border-procedure")]
+    public void adequate_capacity_releases_low_recognition_cases_from_the_day_after_the_notification_to_the_end_of_the_year(string made, string procedure)
+    {
+        // APR Art. 48: after notifying that its adequate capacity is reached, the State is not required to examine
+        // Art. 42(1)(j) cases in the border procedure for the remainder of the calendar year.
+        var rules = Rules with
+        {
+            CapacityReleases = [new CapacityRelease("BG", "adequate-capacity", new DateOnly(2026, 10, 2), new DateOnly(2026, 12, 31), "Notification of 1 October 2026")],
+        };
+
+        Assert.Equal(procedure, ProcedureRouter.Route(Facts("MAR", date: made), rules, Rates).Procedure);
+        Assert.Equal("border-procedure", ProcedureRouter.Route(Facts(security: true, date: made), rules, Rates).Procedure);
+        Assert.Equal("border-procedure", ProcedureRouter.Route(Facts("MAR", country: "RO", date: made), rules, Rates).Procedure);
+    }
+
+    [Fact]
+    public void the_annual_maximum_releases_misleading_but_never_security_cases()
+    {
+        // APR Art. 47 may release Art. 42(1)(c) and (j) cases, never (f) or Art. 42(3)(b).
+        var rules = Rules with
+        {
+            CapacityReleases = [new CapacityRelease("BG", "annual-maximum", new DateOnly(2026, 11, 1), new DateOnly(2026, 12, 31), "Commission Implementing Decision")],
+        };
+
+        Assert.Equal("accelerated-procedure", ProcedureRouter.Route(Facts(misled: true, date: "2026-11-05"), rules, Rates).Procedure);
+        Assert.Equal("border-procedure", ProcedureRouter.Route(Facts(security: true, date: "2026-11-05"), rules, Rates).Procedure);
+    }
+
+    [Fact]
+    public void a_designated_safe_country_of_origin_is_an_accelerated_ground()
+    {
+        var rules = Rules with { SafeCountriesOfOrigin = new HashSet<string> { "XKX" } };
+
+        var decision = ProcedureRouter.Route(Facts("XKX", Place.Territory), rules, Rates);
+
+        Assert.Equal(("accelerated-procedure", "APR Art. 42(1)(b)"), (decision.Procedure, decision.Ground));
     }
 }

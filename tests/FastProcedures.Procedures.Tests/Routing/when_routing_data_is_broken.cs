@@ -107,7 +107,7 @@ public sealed class when_routing_data_is_broken : IDisposable
             """, errors => CrisisPeriods.Load(_directory, definitions, errors));
 
         Assert.Contains("crisis-periods.yaml:4:59: crisis 'a' ends (2026-08-01) before it starts (2026-09-01)", errors);
-        Assert.Contains("crisis-periods.yaml:5:59: crisis 'b' lasts longer than 3 months extended by 3 (CFMR; unconfirmed): record each extension decision as its own period", errors);
+        Assert.Contains("crisis-periods.yaml:5:59: crisis 'b' lasts longer than 3 months extended by 3 (CFMR Art. 5(1)): record each extension decision as its own period", errors);
         Assert.Contains("crisis-periods.yaml:5:85: crisis 'b': 'screening/eurodac-biometrics': timer eurodac-biometrics has no CrisisDerogationApplied extension to apply", errors);
         Assert.Contains("crisis-periods.yaml:6:85: crisis 'c': 'border-procedure/no-such-timer': border-procedure has no timer 'no-such-timer'", errors);
         Assert.Contains("crisis-periods.yaml:6:117: crisis 'c': 'no-such/timer' names no definition 'no-such'", errors);

@@ -4,9 +4,9 @@ namespace FastProcedures.Procedures.Tests.Scenarios;
 
 public sealed class accelerated_procedure_scenarios
 {
-    private static Scenario Registered(string country = "BG")
+    private static Scenario Registered(string country = "BG", int? version = null)
     {
-        var run = new Scenario("accelerated-procedure", country);
+        var run = new Scenario("accelerated-procedure", country, version);
         run.Start("2026-07-01T10:00:00+03:00", ("procedure", "accelerated-procedure"), ("ground", "APR Art. 42(1)(c)"));
         return run;
     }
@@ -42,9 +42,9 @@ public sealed class accelerated_procedure_scenarios
     }
 
     [Fact]
-    public void absconding_suspends_the_examination_limit_until_the_applicant_reappears()
+    public void under_v1_absconding_suspends_the_examination_limit_until_the_applicant_reappears()
     {
-        var run = Registered();
+        var run = Registered(version: 1); // cases pinned to v1 keep v1
         run.On("ApplicationLodged", "2026-07-02T10:00:00+03:00");
         run.On("ApplicantAbsconded", "2026-07-15T10:00:00+03:00");
         var whileAway = run.Tick("2026-10-05T00:00:00+03:00");
@@ -80,5 +80,34 @@ public sealed class accelerated_procedure_scenarios
         Assert.Contains("AppealWindowClosed", run.MessagesTo("asylum"));
         Assert.Equal(["ReturnDecisionRequested", "AsylumCaseHandedOver"], run.MessagesTo("return"));
         Snapshot.Match(run.Timeline);
+    }
+
+    // Legal-timelines revision 2 (accelerated-procedure v2).
+
+    [Fact]
+    public void absconding_does_not_suspend_the_three_months_and_implicit_withdrawal_is_considered()
+    {
+        // APR Art. 35(3) has no suspension; the answer to absconding is implicit withdrawal (APR Art. 41).
+        var run = Registered();
+        run.On("ApplicationLodged", "2026-07-01T10:00:00+03:00");
+        var before = run.ExpiryOf("examination-limit");
+        var effects = run.On("ApplicantAbsconded", "2026-07-10T08:00:00+03:00");
+
+        Assert.Empty(effects.OfType<Workflows.TimerSuspended>());
+        Assert.Equal(["ImplicitWithdrawalToConsider"], run.MessagesTo("asylum"));
+        Assert.Equal(before, run.ExpiryOf("examination-limit"));
+    }
+
+    [Fact]
+    public void the_appeal_window_is_limb_a_counted_from_notification()
+    {
+        // APR Art. 67(7)(a): decisions in the accelerated procedure; the window runs from notification.
+        var run = Registered();
+        run.On("ApplicationLodged", "2026-07-01T10:00:00+03:00");
+        run.On("DecisionIssued", "2026-08-03T10:00:00+03:00", ("outcome", "rejected-manifestly-unfounded"), ("negative", true),
+            ("notified_at", "2026-08-05T09:00:00+03:00"));
+
+        var window = run.Timer("appeal-deadline");
+        Assert.Equal((DateTimeOffset.Parse("2026-08-05T09:00:00+03:00"), "P7D"), (window.StartedAt, window.Period));
     }
 }

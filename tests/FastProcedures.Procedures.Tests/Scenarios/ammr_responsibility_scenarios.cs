@@ -1,12 +1,18 @@
+using FastProcedures.Workflows;
 using Snapshooter.Xunit;
 
 namespace FastProcedures.Procedures.Tests.Scenarios;
 
 public sealed class ammr_responsibility_scenarios
 {
-    private static Scenario Started(string country = "BG")
+    private static Scenario Started(string country = "BG", int? version = null, bool detained = false)
     {
-        var run = new Scenario("ammr-responsibility", country);
+        var run = new Scenario("ammr-responsibility", country, version);
+        if (detained)
+        {
+            run.Start("2026-07-06T10:00:00+03:00", ("detained", true));
+            return run;
+        }
         run.Start("2026-07-06T10:00:00+03:00");
         return run;
     }
@@ -69,11 +75,11 @@ public sealed class ammr_responsibility_scenarios
     }
 
     [Fact]
-    public void detention_shortens_the_take_charge_limit_and_a_crisis_lengthens_it()
+    public void under_v1_detention_shortens_the_take_charge_limit_and_a_crisis_lengthens_it()
     {
-        var detained = Started();
+        var detained = Started(version: 1); // cases pinned to v1 keep v1
         detained.On("ApplicantDetained", "2026-07-07T10:00:00+03:00");
-        var crisis = Started();
+        var crisis = Started(version: 1);
         crisis.On("CrisisDerogationApplied", "2026-07-07T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
 
         Assert.Equal("P2W", detained.Timer("take-charge-request").Period);
@@ -82,9 +88,9 @@ public sealed class ammr_responsibility_scenarios
     }
 
     [Fact]
-    public void a_transfer_not_carried_out_within_the_period_shifts_responsibility_and_absconding_extends_it()
+    public void under_v1_a_transfer_not_carried_out_within_the_period_shifts_responsibility_and_absconding_extends_it()
     {
-        var run = Started();
+        var run = Started(version: 1);
         run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
         run.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
         run.Tick("2026-08-25T00:00:00+03:00");
@@ -149,5 +155,125 @@ public sealed class ammr_responsibility_scenarios
         Assert.Equal(["TakeChargeAcceptedBySilence"], run.MessagesTo("asylum"));
         Assert.Equal("transfer-decision", run.State.Stage);
         Snapshot.Match(run.Timeline);
+    }
+
+    // Legal-timelines revision 2 (ammr-responsibility v2).
+
+    private static Scenario Accepted(string country = "BG")
+    {
+        var run = Started(country);
+        run.On("TakeChargeRequestSent", "2026-07-20T10:00:00+03:00", ("eurodac_hit", false));
+        run.On("ResponsibilityReplyReceived", "2026-08-10T10:00:00+03:00", ("outcome", "accepted"));
+        run.On("TransferDecisionNotified", "2026-08-20T10:00:00+03:00");
+        return run;
+    }
+
+    [Fact]
+    public void the_transfer_period_runs_from_the_final_decision_on_an_appeal_with_suspensive_effect()
+    {
+        // AMMR Art. 46(1): "within six months of the acceptance ... or of the final decision on an appeal or review of
+        // a transfer decision with suspensive effect in accordance with Article 43(3)". Counting from acceptance would
+        // shift responsibility (Art. 46(2)) months too early.
+        var run = Accepted();
+        var lodged = run.On("AppealLodged", "2026-08-24T10:00:00+03:00", ("against", "transfer-decision"), ("suspensive_effect", true));
+        Assert.Contains(lodged.OfType<Workflows.TimerStopped>(), t => t.Timer == "transfer-period");
+
+        run.On("AppealDecided", "2026-10-01T10:00:00+03:00", ("against", "transfer-decision"), ("outcome", "dismissed"));
+
+        var period = run.Timer("transfer-period");
+        Assert.Equal((DateTimeOffset.Parse("2026-10-01T10:00:00+03:00"), "P6M"), (period.StartedAt, period.Period));
+        // Six months from Thursday 1 October 2026: Thursday 1 April 2027.
+        Assert.Equal(DateTimeOffset.Parse("2027-04-02T00:00:00+03:00"), period.ExpiresAt);
+        Assert.Equal("transfer", run.State.Stage);
+    }
+
+    [Fact]
+    public void an_appeal_without_suspensive_effect_leaves_the_transfer_period_running_from_acceptance()
+    {
+        var run = Accepted();
+        var before = run.ExpiryOf("transfer-period");
+        run.On("AppealLodged", "2026-08-24T10:00:00+03:00", ("against", "transfer-decision"), ("suspensive_effect", false));
+        run.On("AppealDecided", "2026-10-01T10:00:00+03:00", ("against", "transfer-decision"), ("outcome", "dismissed"));
+
+        Assert.Equal(before, run.ExpiryOf("transfer-period"));
+        Assert.Equal(1, run.Timer("transfer-period").Generation);
+    }
+
+    [Fact]
+    public void an_appeal_against_the_asylum_decision_does_not_touch_the_transfer()
+    {
+        var run = Accepted();
+        var effects = run.On("AppealLodged", "2026-08-24T10:00:00+03:00", ("against", "asylum-decision"), ("suspensive_effect", true));
+
+        Assert.Empty(effects);
+        Assert.Equal("transfer-appeal-window", run.State.Stage);
+    }
+
+    [Fact]
+    public void an_applicant_detained_at_registration_gets_a_request_within_two_weeks_and_a_reply_within_one()
+    {
+        // AMMR Art. 45(1) first sentence and 45(2): silence within one week is acceptance.
+        var run = Started(detained: true);
+        Assert.False(run.State.Timers.ContainsKey("take-charge-request"));
+        Assert.Equal("P2W", run.Timer("take-charge-request-detained").Period);
+
+        run.On("TakeChargeRequestSent", "2026-07-10T10:00:00+03:00", ("eurodac_hit", true), ("detained", true));
+        run.Tick("2026-07-18T00:00:00+03:00");
+
+        Assert.False(run.State.Timers.ContainsKey("take-charge-reply-eurodac"));
+        Assert.Equal(["TakeChargeAcceptedBySilence"], run.MessagesTo("asylum"));
+        Assert.Equal("transfer-decision", run.State.Stage);
+    }
+
+    [Fact]
+    public void an_applicant_detained_later_gets_a_request_within_one_week_of_the_detention()
+    {
+        // AMMR Art. 45(1) second sentence: "one week from the date on which the person was placed in detention".
+        var run = Started();
+        run.On("ApplicantDetained", "2026-08-20T10:00:00+03:00");
+
+        var later = run.Timer("take-charge-request-detained-later");
+        Assert.Equal(DateTimeOffset.Parse("2026-08-28T00:00:00+03:00"), later.ExpiresAt);
+        // The two months from registration keep running and end later: the week binds.
+        Assert.Equal(TimerStatus.Running, run.Timer("take-charge-request").Status);
+        run.Tick("2026-08-28T00:00:00+03:00");
+        Assert.Equal("responsible", run.State.Stage);
+    }
+
+    [Fact]
+    public void a_reply_on_a_eurodac_hit_is_timed_under_article_40_2()
+    {
+        var run = Started();
+        var effects = run.On("TakeChargeRequestSent", "2026-07-08T10:00:00+03:00", ("eurodac_hit", true));
+
+        Assert.Equal("AMMR Art. 40(2)", Assert.Single(effects.OfType<TimerStarted>()).LegalBasis);
+    }
+
+    [Theory]
+    [InlineData("mass-arrivals", "P4M")]
+    [InlineData("force-majeure", "P4M")]
+    [InlineData("instrumentalisation", "P2M")]
+    public void crisis_limits_apply_only_in_the_crisis_types_of_cfmr_article_12(string crisisType, string period)
+    {
+        var run = Started();
+        run.On("CrisisDerogationApplied", "2026-07-07T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"),
+            ("crisis_type", crisisType));
+
+        Assert.Equal(period, run.Timer("take-charge-request").Period);
+    }
+
+    [Fact]
+    public void a_eurodac_hit_gives_one_month_for_a_take_charge_request_and_two_weeks_for_a_take_back_notification()
+    {
+        // AMMR Art. 39(1) (one month of the hit) and Art. 41(1) (two weeks after receiving the hit).
+        var charge = Started();
+        charge.On("EurodacHitReceived", "2026-07-07T10:00:00+03:00", ("leads_to", "take-charge"), ("hit_at", "2026-07-06T12:00:00+03:00"));
+        var back = Started();
+        back.On("EurodacHitReceived", "2026-07-07T10:00:00+03:00", ("leads_to", "take-back"), ("hit_at", "2026-07-06T12:00:00+03:00"));
+
+        // One month from Monday 6 July: Thursday 6 August; two weeks: Monday 20 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-08-07T00:00:00+03:00"), charge.ExpiryOf("take-charge-request-after-hit"));
+        Assert.Equal(DateTimeOffset.Parse("2026-07-21T00:00:00+03:00"), back.ExpiryOf("take-back-notification"));
+        Assert.False(back.State.Timers.ContainsKey("take-charge-request-after-hit"));
     }
 }

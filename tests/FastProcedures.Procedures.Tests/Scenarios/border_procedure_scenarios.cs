@@ -1,12 +1,13 @@
 using Snapshooter.Xunit;
+using FastProcedures.Workflows;
 
 namespace FastProcedures.Procedures.Tests.Scenarios;
 
 public sealed class border_procedure_scenarios
 {
-    private static Scenario Registered(string country = "BG")
+    private static Scenario Registered(string country = "BG", int? version = null)
     {
-        var run = new Scenario("border-procedure", country);
+        var run = new Scenario("border-procedure", country, version);
         run.Start("2026-07-01T10:00:00+03:00", ("procedure", "border-procedure"), ("ground", "APR Art. 42(1)(j)"));
         return run;
     }
@@ -72,9 +73,9 @@ public sealed class border_procedure_scenarios
     }
 
     [Fact]
-    public void absconding_stops_the_clock_and_the_days_away_are_given_back_on_reappearing()
+    public void under_v1_absconding_stops_the_clock_and_the_days_away_are_given_back_on_reappearing()
     {
-        var run = Registered();
+        var run = Registered(version: 1); // a case pinned to v1 keeps v1
         run.On("ApplicationLodged", "2026-07-01T10:00:00+03:00");
         run.On("ApplicantAbsconded", "2026-07-10T08:00:00+03:00");
         run.On("ApplicantReappeared", "2026-07-20T18:00:00+03:00");
@@ -85,9 +86,9 @@ public sealed class border_procedure_scenarios
     }
 
     [Fact]
-    public void relocation_extends_the_limit_to_sixteen_weeks_and_a_crisis_adds_six_more()
+    public void under_v1_relocation_extends_the_limit_to_sixteen_weeks_and_a_crisis_adds_six_more()
     {
-        var run = Registered();
+        var run = Registered(version: 1); // a case pinned to v1 keeps v1
         run.On("ApplicationLodged", "2026-07-01T10:00:00+03:00");
         run.On("ApplicantRelocated", "2026-07-10T10:00:00+03:00");
         run.On("CrisisDerogationApplied", "2026-07-11T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
@@ -97,9 +98,9 @@ public sealed class border_procedure_scenarios
     }
 
     [Fact]
-    public void relocation_after_a_crisis_gives_the_same_twenty_two_weeks()
+    public void under_v1_relocation_after_a_crisis_gives_the_same_twenty_two_weeks()
     {
-        var run = Registered();
+        var run = Registered(version: 1); // a case pinned to v1 keeps v1
         run.On("CrisisDerogationApplied", "2026-07-10T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
         run.On("ApplicantRelocated", "2026-07-11T10:00:00+03:00");
 
@@ -128,5 +129,113 @@ public sealed class border_procedure_scenarios
         Assert.Equal("annulled", run.State.Stage);
         Assert.Equal(["ReturnDecisionRequested"], run.MessagesTo("return"));
         Snapshot.Match(run.Timeline);
+    }
+
+    // Legal-timelines revision 2 (border-procedure v2).
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void relocation_and_a_crisis_together_never_give_more_than_eighteen_weeks(bool relocatedFirst)
+    {
+        // CFMR Art. 11(1): the crisis extension "shall not be used in addition to" the relocation period of AMMR
+        // Art. 67(11); 12 + 4 + 6 = 22 weeks is unlawful, 18 is the maximum.
+        var run = Registered();
+        var (first, second) = relocatedFirst ? ("ApplicantRelocated", "CrisisDerogationApplied") : ("CrisisDerogationApplied", "ApplicantRelocated");
+        run.On(first, "2026-07-10T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+        run.On(second, "2026-07-11T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+
+        Assert.Equal("P18W", run.Timer("border-procedure-limit").Period);
+    }
+
+    [Fact]
+    public void relocation_alone_gives_sixteen_weeks_and_a_crisis_alone_eighteen()
+    {
+        var relocated = Registered();
+        relocated.On("ApplicantRelocated", "2026-07-10T10:00:00+03:00");
+        var crisis = Registered("RO");
+        crisis.On("CrisisDerogationApplied", "2026-07-02T10:00:00+03:00", ("covers_case", true), ("crisis_id", "ro-2026-1"));
+
+        Assert.Equal("P16W", relocated.Timer("border-procedure-limit").Period);
+        Assert.Equal("P18W", crisis.Timer("border-procedure-limit").Period);
+    }
+
+    [Fact]
+    public void absconding_does_not_suspend_the_twelve_weeks()
+    {
+        // The 12 weeks are a stand-alone maximum; the APR's answer to absconding is implicit withdrawal (Art. 41).
+        var run = Registered();
+        run.On("ApplicationLodged", "2026-07-01T10:00:00+03:00");
+        var effects = run.On("ApplicantAbsconded", "2026-07-10T08:00:00+03:00");
+        run.On("ApplicantReappeared", "2026-07-20T18:00:00+03:00");
+
+        Assert.Empty(effects.OfType<Workflows.TimerSuspended>());
+        // 12 weeks from Wednesday 1 July 2026: Wednesday 23 September.
+        Assert.Equal(DateTimeOffset.Parse("2026-09-24T00:00:00+03:00"), run.ExpiryOf("border-procedure-limit"));
+    }
+
+    [Fact]
+    public void the_twelve_weeks_end_when_the_right_to_remain_ends_and_the_return_unit_is_told()
+    {
+        // APR Art. 51(2): "until the applicant does not have the right to remain and is not allowed to remain";
+        // APR Art. 68(3)(a)(ii): no automatic right to remain after a rejection in the border procedure.
+        var run = Registered();
+        run.On("ApplicationLodged", "2026-07-01T10:00:00+03:00");
+        run.On("DecisionIssued", "2026-07-15T10:00:00+03:00", ("outcome", "rejected-manifestly-unfounded"), ("negative", true));
+        run.On("AppealLodged", "2026-07-17T10:00:00+03:00", ("against", "asylum-decision"), ("suspensive_effect", false));
+        var ended = run.On("RightToRemainEnded", "2026-07-24T10:00:00+03:00", ("reason", "request-to-remain-refused"));
+
+        var stopped = Assert.Single(ended.OfType<Workflows.TimerStopped>());
+        Assert.Equal(("border-procedure-limit", true), (stopped.Timer, stopped.Met));
+        Assert.Contains("RightToRemainEnded", run.MessagesTo("return"));
+        Assert.Equal("appeal", run.State.Stage);
+    }
+
+    [Fact]
+    public void a_transfer_appeal_is_not_an_appeal_against_the_asylum_decision()
+    {
+        var run = Registered();
+        run.On("DecisionIssued", "2026-07-15T10:00:00+03:00", ("outcome", "rejected-unfounded"), ("negative", true));
+        var effects = run.On("AppealLodged", "2026-07-16T10:00:00+03:00", ("against", "transfer-decision"), ("suspensive_effect", true));
+
+        Assert.Empty(effects);
+        Assert.Equal("appeal-window", run.State.Stage);
+        Assert.Equal(TimerStatus.Running, run.Timer("appeal-deadline").Status);
+    }
+
+    [Fact]
+    public void the_appeal_window_counts_from_notification_with_the_limb_a_value()
+    {
+        // APR Art. 67(7): the window runs from notification; border-procedure decisions fall under limb (a).
+        var run = Registered();
+        run.On("DecisionIssued", "2026-07-15T10:00:00+03:00", ("outcome", "rejected-unfounded"), ("negative", true),
+            ("notified_at", "2026-07-17T11:00:00+03:00"));
+
+        var window = run.Timer("appeal-deadline");
+        Assert.Equal((DateTimeOffset.Parse("2026-07-17T11:00:00+03:00"), "P7D"), (window.StartedAt, window.Period));
+        // 7 days from Friday 17 July: Friday 24 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-25T00:00:00+03:00"), window.ExpiresAt);
+    }
+
+    [Fact]
+    public void leaving_the_border_procedure_authorises_entry_and_ends_the_border_limit()
+    {
+        // APR Art. 53(2): e.g. necessary support for special procedural guarantees cannot be provided at the border.
+        var run = Registered();
+        run.On("BorderProcedureLeft", "2026-07-20T10:00:00+03:00", ("ground", "APR Art. 53(2)(c)"));
+
+        Assert.Equal("territory-procedure", run.State.Stage);
+        Assert.Equal(TimerStatus.Stopped, run.Timer("border-procedure-limit").Status);
+    }
+
+    [Fact]
+    public void a_case_pinned_to_v1_still_runs_on_v1()
+    {
+        var run = Registered(version: 1);
+        run.On("ApplicantRelocated", "2026-07-10T10:00:00+03:00");
+        run.On("CrisisDerogationApplied", "2026-07-11T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"));
+
+        Assert.Equal("P22W", run.Timer("border-procedure-limit").Period);
+        Assert.StartsWith("border-procedure v1 ", run.Timeline);
     }
 }

@@ -59,4 +59,58 @@ public sealed class return_procedure_scenarios
         Assert.Equal(Workflows.TimerStatus.Stopped, run.Timer("detention-review").Status);
         Snapshot.Match(run.Timeline);
     }
+
+    // Legal-timelines revision 2 (return-procedure v2).
+
+    [Fact]
+    public void detention_adds_up_across_orders_and_the_days_at_liberty_are_not_counted()
+    {
+        // RD Art. 15(5)-(6); CJEU C-357/09 PPU Kadzoev: all detention for removal counts towards the maximum.
+        var run = Opened();
+        run.On("ReturnDecisionIssued", "2026-09-01T12:00:00+03:00", ("voluntary_departure", false));
+        run.On("DetentionOrdered", "2026-09-02T10:00:00+03:00");
+        run.On("DetentionEnded", "2026-11-02T10:00:00+02:00");
+        var effects = run.On("DetentionOrdered", "2026-12-02T10:00:00+02:00");
+
+        var resumed = Assert.Single(effects.OfType<Workflows.TimerResumed>());
+        Assert.Equal(30, resumed.SuspendedDays);
+        // 6 months from Wednesday 2 September 2026 and 30 days at liberty: Thursday 1 April 2027.
+        Assert.Equal(DateTimeOffset.Parse("2027-04-02T00:00:00+03:00"), run.ExpiryOf("detention-limit"));
+    }
+
+    [Fact]
+    public void detention_served_in_the_return_border_procedure_counts_towards_the_maximum()
+    {
+        // RBPR Art. 6(1)(b): that detention "shall be included in calculating the maximum periods of detention set
+        // out in Article 15(5) and (6) of Directive 2008/115/EC".
+        var run = Opened();
+        run.On("ReturnDecisionIssued", "2026-09-01T12:00:00+03:00", ("voluntary_departure", false));
+        run.On("DetentionOrdered", "2026-09-02T10:00:00+03:00", ("detention_days_served", 84));
+
+        // Counted as if from 84 days earlier, Wednesday 10 June 2026: 6 months end Thursday 10 December.
+        Assert.Equal(DateTimeOffset.Parse("2026-12-11T00:00:00+02:00"), run.ExpiryOf("detention-limit"));
+    }
+
+    [Fact]
+    public void the_detention_maximum_ends_on_its_last_day_even_on_a_saturday()
+    {
+        // legal-timelines §5: Reg. 1182/71 Art. 3(4) would lengthen a deprivation of liberty over a weekend.
+        var run = Opened();
+        run.On("ReturnDecisionIssued", "2026-09-01T12:00:00+03:00", ("voluntary_departure", false));
+        run.On("DetentionOrdered", "2026-09-06T10:00:00+03:00");
+
+        // 6 months from Sunday 6 September 2026: Saturday 6 March 2027, not moved to Monday 8 March.
+        Assert.Equal(DateTimeOffset.Parse("2027-03-07T00:00:00+02:00"), run.ExpiryOf("detention-limit"));
+    }
+
+    [Fact]
+    public void a_voluntary_departure_not_complied_with_requires_an_entry_ban()
+    {
+        // RD Art. 11(1)(b): an entry ban "if the obligation to return has not been complied with".
+        var run = Opened();
+        run.On("ReturnDecisionIssued", "2026-09-01T12:00:00+03:00", ("voluntary_departure", true));
+        run.Tick("2026-10-02T00:00:00+03:00");
+
+        Assert.Equal(["VoluntaryDepartureExpired", "EntryBanRequired"], run.MessagesTo("return"));
+    }
 }

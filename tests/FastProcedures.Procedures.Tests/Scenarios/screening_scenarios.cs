@@ -99,4 +99,79 @@ public sealed class screening_scenarios
         Assert.Equal(["DeadlineApproaching", "ScreeningLimitExceeded"], other.MessagesTo("reception"));
         Snapshot.Match(run.Timeline + other.Timeline);
     }
+
+    // Legal-timelines revision 2 (screening v2).
+
+    [Fact]
+    public void screening_at_the_border_counts_from_the_apprehension_not_from_the_application()
+    {
+        // Screening Reg. Art. 8(3): 7 days from apprehension, disembarkation or presentation at the crossing point.
+        var run = new Scenario("screening");
+        run.Start("2026-07-03T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"),
+            ("apprehended_at", "2026-07-01T22:30:00+03:00"));
+
+        var limit = run.Timer("screening-border-limit");
+        Assert.Equal(DateTimeOffset.Parse("2026-07-01T22:30:00+03:00"), limit.StartedAt);
+        // 7 days from Wednesday 1 July: Wednesday 8 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-09T00:00:00+03:00"), limit.ExpiresAt);
+    }
+
+    [Fact]
+    public void a_person_held_at_the_border_over_72_hours_is_screened_within_four_days_after_them()
+    {
+        // Screening Reg. Art. 8(3) second subparagraph: 4 days, "the screening shall be carried out thereafter".
+        var run = new Scenario("screening");
+        run.Start("2026-07-05T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"),
+            ("apprehended_at", "2026-07-01T22:30:00+03:00"), ("held_over_72_hours", true));
+
+        Assert.False(run.State.Timers.ContainsKey("screening-border-limit"));
+        var limit = run.Timer("screening-border-after-72-hours");
+        // 72 hours after Wednesday 1 July 22:30: Saturday 4 July 22:30; 4 days: Wednesday 8 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-04T22:30:00+03:00"), limit.StartedAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-07-09T00:00:00+03:00"), limit.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData("mass-arrivals", "initial", "P4W")]
+    [InlineData("mass-arrivals", "extension", "P5D")]
+    [InlineData("instrumentalisation", "extension", "P4W")]
+    [InlineData("force-majeure", "initial", "P4W")]
+    public void registration_takes_four_weeks_in_a_crisis_but_under_mass_arrivals_only_during_the_initial_decision(
+        string type, string decision, string period)
+    {
+        // CFMR Art. 10(4): in a crisis of mass arrivals the derogation applies "only during the time period set out in
+        // the initial Council implementing decision ... and not during any subsequent extensions".
+        var run = new Scenario("screening");
+        run.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"));
+        run.On("CrisisDerogationApplied", "2026-07-01T11:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"),
+            ("crisis_type", type), ("crisis_decision", decision));
+
+        Assert.Equal(period, run.Timer("registration-limit").Period);
+    }
+
+    [Fact]
+    public void a_disproportionate_number_of_applications_gives_fifteen_days_to_register()
+    {
+        // APR Art. 27(2) (unconfirmed): up to 15 days; a crisis later gives the 4 weeks of CFMR Art. 10(1).
+        var run = new Scenario("screening");
+        run.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"));
+        run.On("DisproportionateNumberOfApplications", "2026-07-02T10:00:00+03:00");
+        Assert.Equal("P15D", run.Timer("registration-limit").Period);
+
+        run.On("CrisisDerogationApplied", "2026-07-03T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"),
+            ("crisis_type", "force-majeure"), ("crisis_decision", "initial"));
+        Assert.Equal("P4W", run.Timer("registration-limit").Period);
+    }
+
+    [Fact]
+    public void a_disproportionate_number_after_a_crisis_does_not_shorten_the_four_weeks()
+    {
+        var run = new Scenario("screening");
+        run.Start("2026-07-01T10:00:00+03:00", ("place", "border"), ("nationality", "MAR"), ("country", "BG"));
+        run.On("CrisisDerogationApplied", "2026-07-02T10:00:00+03:00", ("covers_case", true), ("crisis_id", "bg-2026-1"),
+            ("crisis_type", "force-majeure"), ("crisis_decision", "initial"));
+        run.On("DisproportionateNumberOfApplications", "2026-07-03T10:00:00+03:00");
+
+        Assert.Equal("P4W", run.Timer("registration-limit").Period);
+    }
 }

@@ -91,7 +91,7 @@ public sealed class when_periods_are_counted_under_regulation_1182_71
         Assert.Contains("Christmas Eve", deadline.Steps[2].Text);
         Assert.Contains("day off for Christmas Day on a Sunday", deadline.Steps[6].Text);
         Assert.Equal(new DateOnly(2022, 12, 29), deadline.LastDay);
-        Assert.Equal(("BG", 1), (deadline.Country, deadline.CalendarVersion));
+        Assert.Equal(("BG", Calendars.BG.Version), (deadline.Country, deadline.CalendarVersion));
         Assert.Equal(Calendars.BG.Sha256, deadline.CalendarSha256);
     }
 

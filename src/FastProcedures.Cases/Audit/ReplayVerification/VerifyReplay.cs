@@ -125,9 +125,15 @@ public static class VerifyReplay
         var country = state is not null ? kind.Country(state) : kind.Country(kind.Evolve(null, input.Data)!);
         var workflows = state is not null ? kind.Workflows(state) : CaseWorkflows.None;
         var pins = recorded.Select(e => e.Data).OfType<WorkflowStarted>().ToDictionary(w => w.Workflow);
+        if (workflows.CalendarVersion == 0 && pins.Values.FirstOrDefault() is { } first)
+        {
+            // The case's first workflow starts here: count with the calendar version it recorded, not the newest.
+            workflows = workflows with { CalendarVersion = first.CalendarVersion, CalendarSha256 = first.CalendarSha256 };
+        }
         foreach (var pin in pins.Values)
         {
-            var calendar = catalog.Calendar(pin.Country);
+            // Calendars keep their versions (workflows/calendars/versions/): the pinned one must still be there unchanged.
+            var calendar = catalog.Registry.Calendar(pin.Country, pin.CalendarVersion);
             if (calendar.Sha256 != pin.CalendarSha256)
             {
                 pinProblems.Add($"{pin.Workflow} was pinned to calendar {pin.Country} version {pin.CalendarVersion} " +

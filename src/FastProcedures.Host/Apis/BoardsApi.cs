@@ -1,0 +1,145 @@
+using System.ComponentModel;
+using System.Security.Claims;
+using FastProcedures.Cases;
+using FastProcedures.Cases.Queries.CaseSummaries;
+using FastProcedures.Cases.Queries.DeadlineBoard;
+using FastProcedures.Cases.Queries.Kpis;
+using FastProcedures.Cases.Queries.Removable;
+using FastProcedures.Cases.Queries.WorkQueues;
+using FastProcedures.Cases.Workflows;
+using FastProcedures.Host.Security;
+using Marten;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FastProcedures.Host.Apis;
+
+public sealed record DeadlineBoardView(DateTimeOffset DueBefore, IReadOnlyList<DeadlineBoardItem> Items);
+
+public sealed record DeadlineBoardItem(
+    string CaseId, string? Unit, string Workflow, string Timer, DateTimeOffset ExpiresAt, string Status, string LegalBasis, long LeftSeconds);
+
+public sealed record WorkQueueView(string Unit, IReadOnlyList<WorkQueueItem> Items);
+
+public sealed record WorkQueueItem(
+    string Id, string Kind, string? Procedure, string? Stage, string? Assignee, int BreachedDeadlines, NextDeadline? NextDeadline,
+    IReadOnlyList<string> OpenTasks);
+
+public sealed record RemovableView(DateOnly On, IReadOnlyList<RemovableItem> Items);
+
+public sealed record RemovableItem(string CaseId, bool Removable, IReadOnlyList<string> Bars, DateOnly? ScheduledOn);
+
+/// <summary>KPI counts per country, fact and detail over a period (no personal data, no case ids).</summary>
+public sealed record KpiView(IReadOnlyList<string> Countries, DateOnly From, DateOnly To, IReadOnlyList<KpiCount> Counts);
+
+public sealed record KpiCount(string Country, string Fact, string Detail, int Count);
+
+/// <summary>The cross-case views: the deadline board, work queues by legal urgency, who may be removed on a day,
+/// and the KPIs of the steering committee.</summary>
+public static class BoardsApi
+{
+    public static IEndpointRouteBuilder MapBoardsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/deadlines", DeadlinesAsync).WithTags("Deadlines").WithName("get-deadline-board")
+            .WithSummary("Deadlines breached or due before an instant, soonest first").RequireAuthorization(Policies.ReadCases)
+            .ProducesValidationProblem();
+        app.MapGet("/api/queues/{unit}", QueueAsync).WithTags("Queues").WithName("get-work-queue")
+            .WithSummary("A unit's open cases, most urgent legal deadline first").RequireAuthorization(Policies.ReadCases)
+            .ProducesValidationProblem();
+        app.MapGet("/api/return/removable", RemovableAsync).WithTags("Return").WithName("get-removable")
+            .WithSummary("Who may be removed on a day, and every bar that stands for the others").RequireAuthorization(Policies.ReadCases);
+        app.MapGet("/api/kpis", KpisAsync).WithTags("KPIs").WithName("get-kpis")
+            .WithSummary("KPI counts per country over a period (no personal data)").RequireAuthorization(Policies.ReadKpis)
+            .ProducesValidationProblem();
+        return app;
+    }
+
+    public static async Task<Results<Ok<DeadlineBoardView>, ValidationProblem>> DeadlinesAsync(
+        [Description("Deadlines expiring at or before this instant (default: 14 days from now)")] DateTimeOffset? dueBefore,
+        [Description("running or breached")] string? status,
+        [Description("reception, asylum or return")] string? unit,
+        ClaimsPrincipal user, IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (status is not (null or "running" or "breached"))
+        {
+            return ApiProblems.BadQuery("status", "status is running or breached.");
+        }
+        var now = clock.GetUtcNow();
+        var until = dueBefore ?? now.AddDays(14);
+        await using var session = store.QuerySession(Caller.From(user).Country);
+        var lines = await DeadlineBoard.DueAsync(session, catalog, now, until > now ? until - now : TimeSpan.Zero, cancellation);
+        var items = lines
+            .Where(l => unit is null || l.Unit == unit)
+            .Select(l => new DeadlineBoardItem(l.CaseId, l.Unit, l.Workflow, l.Timer, l.ExpiresAt, l.Status.ToString().ToLowerInvariant(),
+                l.LegalBasis, (long)l.Left.TotalSeconds))
+            .Where(l => status is null || l.Status == status)
+            .ToList();
+        return TypedResults.Ok(new DeadlineBoardView(until, items));
+    }
+
+    public static async Task<Results<Ok<WorkQueueView>, ValidationProblem>> QueueAsync(
+        [Description("reception, asylum or return")] string unit,
+        ClaimsPrincipal user, IDocumentStore store, CancellationToken cancellation)
+    {
+        if (!Configuration.UnitQueues.Contains(unit))
+        {
+            return ApiProblems.BadQuery("unit", $"unit is one of {string.Join(", ", Configuration.UnitQueues)}.");
+        }
+        await using var session = store.QuerySession(Caller.From(user).Country);
+        var cases = await WorkQueue.ForUnitAsync(session, unit, cancellation: cancellation);
+        return TypedResults.Ok(new WorkQueueView(unit, cases.Select(c => new WorkQueueItem(c.Id, c.Kind, c.Procedure, c.Stage,
+            c.Assignee, c.BreachedDeadlines, CaseListItem.Of(c).NextDeadline, c.OpenTasks)).ToList()));
+    }
+
+    public static async Task<Ok<RemovableView>> RemovableAsync(
+        [Description("The day of removal (default: today in the country)")] DateOnly? on,
+        ClaimsPrincipal user, IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation)
+    {
+        var country = Caller.From(user).Country;
+        var zone = catalog.Calendar(country).Zone;
+        var now = clock.GetUtcNow();
+        var day = on ?? DateOnly.FromDateTime(NodaTime.Instant.FromDateTimeOffset(now).InZone(zone).Date.ToDateTimeUnspecified());
+        // The bars as they stand when that day begins in the country, as ScheduleRemoval checks them.
+        var start = new NodaTime.LocalDate(day.Year, day.Month, day.Day).AtStartOfDayInZone(zone).ToDateTimeOffset();
+        await using var session = store.QuerySession(country);
+        var lines = await Removable.TodayAsync(session, start > now ? start : now, cancellation);
+        return TypedResults.Ok(new RemovableView(day, lines.Select(l => new RemovableItem(l.CaseId, l.Removable, l.Bars, l.ScheduledOn)).ToList()));
+    }
+
+    public static async Task<Results<Ok<KpiView>, ValidationProblem, ProblemHttpResult>> KpisAsync(
+        [Description("BG or RO; the steering committee may leave it out for every country")] string? country,
+        [Description("First day counted (default: 30 days ago)")] DateOnly? from,
+        [Description("Last day counted (default: today)")] DateOnly? to,
+        ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    {
+        var caller = Caller.From(user);
+        if (country is not null && !Validation.Countries.Contains(country))
+        {
+            return ApiProblems.BadQuery("country", $"country is one of {string.Join(", ", Validation.Countries)}.");
+        }
+        // The steering committee sees every country's KPIs; an auditor those of the country of the token.
+        if (caller.Role != Policies.Steering && country is not null && country != caller.Country)
+        {
+            return ApiProblems.Forbidden($"An {caller.Role} sees the KPIs of {caller.Country} only.");
+        }
+        var countries = country is not null ? [country] : caller.Role == Policies.Steering ? Validation.Countries : [caller.Country];
+        var last = to ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var first = from ?? last.AddDays(-30);
+        if (first > last)
+        {
+            return ApiProblems.BadQuery("from", "from is after to.");
+        }
+        var counts = new List<KpiCount>();
+        foreach (var c in countries)
+        {
+            await using var session = store.QuerySession(c);
+            var facts = await session.Query<KpiFact>().Where(f => f.Day >= first && f.Day <= last)
+                .Select(f => new { f.Fact, f.Detail }).ToListAsync(cancellation);
+            counts.AddRange(facts.GroupBy(f => (f.Fact, f.Detail)).OrderBy(g => g.Key.Fact).ThenBy(g => g.Key.Detail)
+                .Select(g => new KpiCount(c, g.Key.Fact, g.Key.Detail, g.Count())));
+        }
+        return TypedResults.Ok(new KpiView(countries.ToList(), first, last, counts));
+    }
+}
