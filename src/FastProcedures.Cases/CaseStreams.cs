@@ -113,11 +113,12 @@ public static class CaseStreams
         return Append(kind, stream, state, version, all, catalog, now);
     }
 
-    /// <summary>For commands that open a case: the stream must not exist yet. Two openings racing on one id meet at
-    /// Marten's stream insert; the retry (Configuration) then finds the stream and refuses here.</summary>
-    public static void MustBeNew<TCase>(IEventStream<TCase> stream) where TCase : class
+    /// <summary>For commands that open a case: the stream must not exist yet, unless it holds this very case and the
+    /// command is a repeat of the one that opened it (<paramref name="isRepeat"/>), which then changes nothing. Two
+    /// openings racing on one id queue on the stream's lock (<see cref="CaseOpeningListener"/>): the later is refused.</summary>
+    public static void MustBeNew<TCase>(IEventStream<TCase> stream, Func<TCase, bool> isRepeat) where TCase : class
     {
-        if (stream.Aggregate is not null || stream.StartingVersion is > 0)
+        if (stream.Aggregate is { } existing ? !isRepeat(existing) : stream.StartingVersion is > 0)
         {
             throw new CaseAlreadyExists(stream.Key!);
         }

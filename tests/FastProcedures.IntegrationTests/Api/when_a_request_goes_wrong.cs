@@ -90,7 +90,7 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
         var before = (await _host.StreamAsync("BG", Id)).Count;
         var (status, problem, _) = await _host.PostAsync(Tokens.Reception("BG"), "/api/cases", new
         {
-            caseId = Id, place = "Border", location = "Lesovo", nationality = "MAR", hasTravelDocument = false,
+            caseId = Id, place = "Border", location = "Lesovo", nationality = "SYR", hasTravelDocument = false,
             applicant = new { fullName = "Another Applicant" },
         });
 

@@ -35,7 +35,7 @@ public sealed class when_a_case_id_is_used_twice(DatabaseFixture database) : ICl
         await _host.SendAsync("BG", Application(id));
         var stream = await _host.StreamAsync("BG", id);
 
-        var refused = await Assert.ThrowsAsync<CaseAlreadyExists>(() => InvokeAsync(Application(id, "Someone Else")));
+        var refused = await Assert.ThrowsAsync<CaseAlreadyExists>(() => InvokeAsync(Application(id, "Someone Else") with { Nationality = "SYR" }));
 
         Assert.Contains(id, refused.Message);
         Assert.Equal(id, refused.CaseId);
