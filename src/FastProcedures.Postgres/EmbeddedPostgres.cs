@@ -47,10 +47,12 @@ public sealed class EmbeddedPostgres
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "fastproc");
     }
 
-    /// <summary>Starts the cluster, or finds it already running; creates it on first use. Idempotent.</summary>
+    /// <summary>Starts the cluster, or finds it already running; creates it on first use. Idempotent, and safe when
+    /// several processes start the same data folder at once: they take turns on <c>ROOT/cluster.lock</c>.</summary>
     public async Task<int> StartAsync(CancellationToken cancellationToken = default)
     {
         var serviceUser = await PrepareFoldersAsync(cancellationToken);
+        using var turn = await LockAsync(cancellationToken);
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
             await InitDbAsync(serviceUser, cancellationToken);
@@ -61,6 +63,9 @@ public sealed class EmbeddedPostgres
         {
             return runningPort;
         }
+        // Not running, so a postmaster.pid left behind is stale (even when its pid now belongs to another process, or
+        // to the postmaster of another cluster): PostgreSQL would refuse to start while it names a live process.
+        RemoveStalePidFile();
 
         var port = _requestedPort
             ?? (ReadRecordedPort() is { } recorded && IsPortFree(recorded) ? recorded : FreePort());
@@ -116,21 +121,89 @@ public sealed class EmbeddedPostgres
             return new ClusterStatus(false, false, null, null, DataDirectory);
         }
         var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-        if (!File.Exists(pidFile))
+        string[] lines;
+        try
         {
-            return new ClusterStatus(true, false, null, null, DataDirectory);
+            lines = File.Exists(pidFile) ? await File.ReadAllLinesAsync(pidFile, cancellationToken) : [];
         }
-        var result = await PgCtlAsync(ServiceUser(create: false), ["status", "-D", DataDirectory], cancellationToken);
-        if (result.ExitCode != 0)
+        catch (IOException)
         {
-            return new ClusterStatus(true, false, null, null, DataDirectory);
+            lines = []; // removed while we read it: the server just stopped
         }
-        // postmaster.pid: line 1 pid, line 4 port (PostgreSQL's documented layout).
-        var lines = await File.ReadAllLinesAsync(pidFile, cancellationToken);
+        // postmaster.pid: line 1 pid, line 4 port (PostgreSQL's documented layout). pg_ctl status only asks whether the
+        // pid is alive; after a crash it may name any process, so the process must also be this cluster's postmaster.
         int? pid = lines.Length > 0 && int.TryParse(lines[0], out var p) ? p : null;
         int? port = lines.Length > 3 && int.TryParse(lines[3], out var po) ? po : null;
+        if (pid is null || port is null || !IsPostmasterOfThisCluster(pid.Value))
+        {
+            return new ClusterStatus(true, false, null, null, DataDirectory);
+        }
         return new ClusterStatus(true, true, port, pid, DataDirectory);
     }
+
+    /// <summary>Whether <paramref name="pid"/> is a postgres process working in this data folder (a postmaster runs
+    /// with its data directory as its working directory).</summary>
+    private bool IsPostmasterOfThisCluster(int pid)
+    {
+        try
+        {
+            if (!File.Exists($"/proc/{pid}/comm")
+                || File.ReadAllText($"/proc/{pid}/comm").Trim() is not ("postgres" or "postmaster"))
+            {
+                return false;
+            }
+            var cwd = new DirectoryInfo($"/proc/{pid}/cwd").LinkTarget;
+            return cwd is not null && Path.TrimEndingDirectorySeparator(cwd) == RealPath(DataDirectory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // gone meanwhile, or another user's process: not the server we run
+        }
+    }
+
+    /// <summary>The path with every symbolic link resolved, as the kernel reports a process's working directory.</summary>
+    private static string RealPath(string path)
+    {
+        var resolved = "/";
+        foreach (var part in Path.GetFullPath(path).Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            for (var hops = 0; hops < 40 && new DirectoryInfo(next).LinkTarget is { } target; hops++)
+            {
+                next = Path.GetFullPath(target, resolved);
+            }
+            resolved = next;
+        }
+        return Path.TrimEndingDirectorySeparator(resolved);
+    }
+
+    /// <summary>Waits for the data folder's start lock (a second <c>serve</c> or <c>db start</c> holds it while it
+    /// creates or starts the cluster).</summary>
+    private async Task<IDisposable> LockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(RootDirectory, "cluster.lock");
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive flock on Unix: held until disposed, released if the process dies.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (waited < LockTimeout)
+            {
+                await Task.Delay(200, cancellationToken);
+                waited += TimeSpan.FromMilliseconds(200);
+            }
+            catch (IOException)
+            {
+                throw new PostgresLauncherException(
+                    $"Another fastproc process has held {path} for {LockTimeout.TotalSeconds:0} s while starting PostgreSQL; try again.");
+            }
+        }
+    }
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
 
     public static string ConnectionString(int port, string database) => new NpgsqlConnectionStringBuilder
     {
@@ -153,7 +226,14 @@ public sealed class EmbeddedPostgres
         {
             await using var create = new NpgsqlCommand(
                 $"create database \"{database.Replace("\"", "\"\"")}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+            {
+                // Another serve created it between our check and our create: it exists, which is all we need.
+            }
         }
     }
 
@@ -233,7 +313,8 @@ public sealed class EmbeddedPostgres
             : throw new PostgresLauncherException($"Could not create the OS user 'fastproc' for PostgreSQL: {added.Output}");
     }
 
-    /// <summary>Deletes postmaster.pid when the process it names is gone (a crash or kill -9).</summary>
+    /// <summary>Deletes postmaster.pid unless it names this cluster's running postmaster (a crash or kill -9 leaves
+    /// it behind, and its pid may since belong to any process).</summary>
     private bool RemoveStalePidFile()
     {
         var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
@@ -242,8 +323,7 @@ public sealed class EmbeddedPostgres
             return false;
         }
         var first = File.ReadLines(pidFile).FirstOrDefault();
-        if (int.TryParse(first, out var pid) && Directory.Exists($"/proc/{pid}")
-            && File.ReadAllText($"/proc/{pid}/comm").Trim() is "postgres" or "postmaster")
+        if (int.TryParse(first, out var pid) && IsPostmasterOfThisCluster(pid))
         {
             return false;
         }

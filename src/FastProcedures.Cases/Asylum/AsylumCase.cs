@@ -24,8 +24,9 @@ public enum AppealOutcome { Upheld, Dismissed }
 
 public enum ResponsibilityOutcome { Accepted, Refused }
 
-/// <summary>Personal data of the applicant (GDPR Art. 5): kept apart so it can be protected on its own.</summary>
-public sealed record PersonalDetails(string FullName, DateOnly? DateOfBirth, string? Contact);
+/// <summary>Personal data of the applicant (GDPR Art. 5): kept apart so it can be protected on its own. <c>Sex</c>
+/// (<c>F</c>, <c>M</c>, or null when not recorded) is needed by the official statistics (Reg. 862/2007 Art. 4, 7).</summary>
+public sealed record PersonalDetails(string FullName, DateOnly? DateOfBirth, string? Contact, string? Sex = null);
 
 /// <summary><see cref="PersonalDetails"/> as events hold them: AES-GCM sealed with the person's key, kept apart, so
 /// erasing the key erases the data without touching the history (GDPR Art. 17; see <c>Audit/SealingPersonalData</c>).</summary>

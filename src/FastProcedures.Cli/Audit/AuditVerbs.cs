@@ -20,15 +20,18 @@ internal static class AuditVerbs
             .WithExample("verify-chain", "--tenant", "BG");
     }
 
-    /// <summary>The database of <c>FASTPROC_DB</c>, or the embedded cluster's.</summary>
+    /// <summary>The database of <c>FASTPROC_DB</c>, or the embedded cluster's, started and created when needed: for
+    /// verbs that write (bench). The auditors' verbs use <see cref="ReadOnlyDatabase"/>, which creates nothing.</summary>
     public static Task<string> ConnectionStringAsync(CancellationToken cancellation) =>
         DatabaseLocator.ResolveAsync(new ConfigurationBuilder().AddEnvironmentVariables().Build(), Cli.Progress, cancellation);
 
-    /// <summary>A Marten store configured as the application's (hash chain listener included), without Wolverine.</summary>
+    /// <summary>A Marten store configured as the application's (hash chain listener included), without Wolverine, that
+    /// never creates schema objects: the auditors' verbs read an existing event store.</summary>
     public static DocumentStore Store(string connectionString) => DocumentStore.For(store =>
     {
         store.Connection(connectionString);
         store.ConfigureFastProcedures();
+        store.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
     });
 
     /// <summary>The tenant of a case is its id prefix (<c>BG-…</c>, <c>RO-…</c>).</summary>

@@ -52,7 +52,7 @@ internal sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
         DateTimeOffset? instant = null;
         if (settings.AsOf is { } asOf)
         {
-            if (!asOf.Contains('T') || !DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            if (!Cli.TryParseInstant(asOf, out var parsed))
             {
                 return Cli.Fail($"--as-of: '{asOf}' is not an ISO 8601 instant with an offset.", 2);
             }
@@ -69,8 +69,8 @@ internal sealed class ReplayCommand : AsyncCommand<ReplayCommand.Settings>
         }
         return await Cli.Guard(async () =>
         {
-            var connectionString = await AuditVerbs.ConnectionStringAsync(cancellationToken);
-            await using var store = AuditVerbs.Store(connectionString);
+            await using var database = await ReadOnlyDatabase.OpenAsync(cancellationToken);
+            await using var store = AuditVerbs.Store(database.ConnectionString);
             await using var session = store.LightweightSession(tenant);
             var by = settings.By ?? Environment.UserName;
             var replay = await CaseReplay.RunAsync(session, catalog, settings.CaseId, instant, settings.Verify,

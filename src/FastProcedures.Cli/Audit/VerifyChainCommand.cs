@@ -24,7 +24,8 @@ internal sealed class VerifyChainCommand : AsyncCommand<VerifyChainCommand.Setti
         }
         return await Cli.Guard(async () =>
         {
-            var connectionString = await AuditVerbs.ConnectionStringAsync(cancellationToken);
+            await using var database = await ReadOnlyDatabase.OpenAsync(cancellationToken);
+            var connectionString = database.ConnectionString;
             Cli.Progress($"Checking the hash chains of {(settings.Tenant is null ? "every tenant" : settings.Tenant)} ...");
             ChainReport report;
             try

@@ -47,8 +47,7 @@ internal sealed class DeadlineCommand : Command<DeadlineCommand.Settings>
         {
             return Cli.Fail("deadline needs --from, --period and --country.", 2);
         }
-        if (!DateTimeOffset.TryParse(settings.From, CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
-            || !settings.From.Contains('T'))
+        if (!Cli.TryParseInstant(settings.From, out var from))
         {
             return Cli.Fail($"--from: '{settings.From}' is not an ISO 8601 instant with an offset.", 2);
         }

@@ -36,6 +36,15 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             return Cli.Fail("FASTPROC_RABBITMQ is not an amqp:// or amqps:// URI.", 2);
         }
+        if (rabbitMq is not null && await BrokerProblemAsync(rabbitMq, cancellationToken) is { } problem)
+        {
+            return Cli.Fail(problem, 2);
+        }
+        // Definitions fail fast, before any database is started: an invalid file stops start-up with its errors.
+        if (FastProcedures.Cli.Workflows.Definitions.WithRegistry(_ => 0) is not 0 and var invalid)
+        {
+            return invalid;
+        }
         try
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
@@ -99,6 +108,31 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             await seeder.SeedAsync(services, cancellationToken);
         }
         Cli.Progress("Demo cases seeded.");
+    }
+
+    /// <summary>Connects to the broker once before anything starts: an unreachable broker is one line and a prompt exit,
+    /// not Wolverine's reconnection attempts (a stack trace every few seconds and a long shutdown).</summary>
+    private static async Task<string?> BrokerProblemAsync(Uri broker, CancellationToken cancellationToken)
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory
+        {
+            Uri = broker,
+            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
+            AutomaticRecoveryEnabled = false,
+        };
+        try
+        {
+            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException
+                                      or RabbitMQ.Client.Exceptions.RabbitMQClientException
+                                      or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            var reason = e.GetBaseException().Message;
+            return $"Cannot reach RabbitMQ at {broker.Host}:{(broker.IsDefaultPort ? (broker.Scheme == "amqps" ? 5671 : 5672) : broker.Port)} " +
+                $"given in FASTPROC_RABBITMQ: {reason.ReplaceLineEndings(" ")}";
+        }
     }
 
     /// <summary>FASTPROC_RABBITMQ when set; <paramref name="valid"/> is false when it is not an amqp URI.</summary>

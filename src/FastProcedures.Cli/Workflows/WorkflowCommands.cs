@@ -11,36 +11,52 @@ namespace FastProcedures.Cli.Workflows;
 /// <summary>Loads the registry and turns definition errors into file:line:col lines and exit 1.</summary>
 internal static class Definitions
 {
-    public static int WithRegistry(Func<WorkflowRegistry, int> body, IEnumerable<string>? files = null)
+    public static int WithRegistry(Func<WorkflowRegistry, int> body)
     {
-        string directory;
+        if (Folder(out var directory) is { } failed)
+        {
+            return failed;
+        }
+        WorkflowRegistry registry;
+        try
+        {
+            registry = WorkflowRegistry.Load(directory);
+        }
+        catch (DefinitionException e)
+        {
+            return Report(e.Diagnostics);
+        }
+        return body(registry);
+    }
+
+    /// <summary>The workflows folder, or the exit code of its absence (reported).</summary>
+    public static int? Folder(out string directory)
+    {
+        directory = "";
         try
         {
             directory = WorkflowsFolder.Require();
+            return null;
         }
         catch (DirectoryNotFoundException e)
         {
             return Cli.Fail(e.Message, 2);
         }
-        WorkflowRegistry registry;
-        try
+    }
+
+    /// <summary>Prints each error as file:line:col: message and a count; exit 1.</summary>
+    public static int Report(IReadOnlyCollection<Diagnostic> errors)
+    {
+        foreach (var diagnostic in errors)
         {
-            registry = WorkflowRegistry.Load(directory, files?.Select(Path.GetFullPath));
+            Console.Error.WriteLine(Relative(diagnostic));
         }
-        catch (DefinitionException e)
-        {
-            foreach (var diagnostic in e.Diagnostics)
-            {
-                Console.Error.WriteLine(Relative(diagnostic));
-            }
-            Console.Error.WriteLine($"fastproc: {e.Diagnostics.Count} error(s).");
-            return 1;
-        }
-        return body(registry);
+        Console.Error.WriteLine($"fastproc: {errors.Count} error(s).");
+        return 1;
     }
 
     /// <summary>A file under the working directory is named relative to it, any other by its full path.</summary>
-    private static string Relative(Diagnostic d)
+    public static string Relative(Diagnostic d)
     {
         var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), d.File);
         return (d with { File = relative.StartsWith("..", StringComparison.Ordinal) ? Path.GetFullPath(d.File) : relative }).ToString();
@@ -52,12 +68,31 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[PATH]")]
-        [Description("Definition files to check; default: every definition in workflows/ (and versions/).")]
+        [Description("Files or folders to check: definitions, calendars/*.yaml, data/*.yaml, or a whole workflows folder; " +
+            "default: the workflows folder.")]
         public string[] Paths { get; init; } = [];
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
-        Definitions.WithRegistry(registry =>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Paths.Length > 0)
+        {
+            // A workflows folder given on the command line carries its own schemas.
+            var directory = settings.Paths.Where(p => Directory.Exists(Path.Combine(p, "schema"))).Select(Path.GetFullPath).FirstOrDefault()
+                ?? WorkflowsFolder.Find();
+            if (directory is null && Definitions.Folder(out _) is { } failed)
+            {
+                return failed;
+            }
+            var errors = WorkflowRegistry.Validate(directory!, settings.Paths.Select(Path.GetFullPath));
+            if (errors.Count > 0)
+            {
+                return Definitions.Report(errors);
+            }
+            Console.WriteLine($"{settings.Paths.Length} path(s) valid.");
+            return 0;
+        }
+        return Definitions.WithRegistry(registry =>
         {
             var count = registry.All.Count();
             Console.WriteLine($"{count} definition version(s) valid; calendars: {string.Join(", ", registry.Calendars.Keys.Order())}.");
@@ -68,7 +103,8 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
                     $"({data.CrisisPeriods.All.Count} declared).");
             }
             return 0;
-        }, settings.Paths.Length > 0 ? settings.Paths : null);
+        });
+    }
 }
 
 internal sealed class ListCommand : Command<ListCommand.Settings>

@@ -26,7 +26,7 @@ public static class CalendarLoader
         var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml") : [];
         foreach (var file in files.Order(StringComparer.Ordinal))
         {
-            var calendar = Load(file, File.ReadAllText(file), validator, errors);
+            var calendar = YamlSource.ReadFile(file, errors) is { } text ? Load(file, text, validator, errors) : null;
             if (calendar is not null && !calendars.TryAdd(calendar.Country, calendar))
             {
                 errors.Add(new Diagnostic(file, 1, 1, $"a second calendar for country {calendar.Country}"));
@@ -40,7 +40,7 @@ public static class CalendarLoader
         var old = Directory.Exists(versions) ? Directory.GetFiles(versions, "*.yaml", SearchOption.AllDirectories) : [];
         foreach (var file in old.Order(StringComparer.Ordinal))
         {
-            if (Load(file, File.ReadAllText(file), validator, errors) is not { } calendar)
+            if (YamlSource.ReadFile(file, errors) is not { } text || Load(file, text, validator, errors) is not { } calendar)
             {
                 continue;
             }
@@ -89,7 +89,7 @@ public static class CalendarLoader
             {
                 var parts = ((string)date!).Split('-');
                 (month, day) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
-                if (day > DateTime.DaysInMonth(2024, month.Value))
+                if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2024, month.Value))
                 {
                     errors.Add(source.At($"/holidays/{i}/date", $"'{date}' is not a day of the year"));
                     continue;
@@ -117,6 +117,7 @@ public static class CalendarLoader
         return new CountryCalendar((string)root["country"]!, (int)root["version"]!, zoneId, source.CanonicalSha256(),
             rules, daysOff, workingDays, parameters)
         {
+            ParameterSources = parameters.Keys.ToDictionary(name => name, name => source.At("/parameters/" + name, "")),
             DecreedDaysOffArePublicHolidays = (bool?)root["decreed-days-off-are-public-holidays"] ?? true,
         };
     }

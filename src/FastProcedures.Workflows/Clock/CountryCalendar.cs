@@ -30,6 +30,9 @@ public sealed class CountryCalendar
     private readonly IReadOnlyDictionary<DateOnly, string> _extraWorkingDays;
     private readonly ConcurrentDictionary<int, IReadOnlyDictionary<DateOnly, string>> _years = new();
 
+    /// <summary>Where each parameter stands in the calendar file, for errors found later (its legal range).</summary>
+    internal IReadOnlyDictionary<string, Yaml.Diagnostic> ParameterSources { get; init; } = new Dictionary<string, Yaml.Diagnostic>();
+
     public CountryCalendar(
         string country, int version, string timeZoneId, string sha256, IReadOnlyList<HolidayRule> rules,
         IReadOnlyDictionary<DateOnly, string> extraDaysOff, IReadOnlyDictionary<DateOnly, string> extraWorkingDays,

@@ -10,13 +10,12 @@ internal static class DataFile
 {
     public static (YamlSource Source, JsonObject Root)? Load(string file, string schemaFile, List<Diagnostic> errors)
     {
-        if (!File.Exists(file))
+        var before = errors.Count;
+        if (YamlSource.ReadFile(file, errors) is not { } text)
         {
-            errors.Add(new Diagnostic(file, 1, 1, "no such file"));
             return null;
         }
-        var before = errors.Count;
-        var source = YamlSource.Parse(file, File.ReadAllText(file), errors);
+        var source = YamlSource.Parse(file, text, errors);
         SchemaValidator.FromFile(schemaFile).Validate(source, errors);
         return errors.Count > before || source.Root is not JsonObject root ? null : (source, root);
     }

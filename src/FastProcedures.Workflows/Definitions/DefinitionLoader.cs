@@ -17,7 +17,8 @@ public sealed class DefinitionLoader(SchemaValidator schema)
     public static DefinitionLoader FromWorkflowsDirectory(string workflowsDirectory) =>
         new(SchemaValidator.FromFile(Path.Combine(workflowsDirectory, "schema", "workflow.schema.json")));
 
-    public WorkflowDefinition? Load(string file, List<Diagnostic> errors) => Load(file, File.ReadAllText(file), errors);
+    public WorkflowDefinition? Load(string file, List<Diagnostic> errors) =>
+        YamlSource.ReadFile(file, errors) is { } text ? Load(file, text, errors) : null;
 
     public WorkflowDefinition? Load(string file, string text, List<Diagnostic> errors)
     {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NCalc;
 
 namespace FastProcedures.Workflows.Definitions;
@@ -17,9 +18,26 @@ public sealed class Guard
     public string Text { get; }
     public IReadOnlyList<string> Parameters { get; }
 
+    /// <summary>Longer guards are refused: real ones are a line, and NCalc parses and visits them recursively.</summary>
+    public const int MaxLength = 500;
+
+    /// <summary>More operators and brackets than this (outside quotes) are refused, for the same reason.</summary>
+    public const int MaxOperators = 64;
+
     public static bool TryParse(string text, out Guard? guard, out string error)
     {
         guard = null;
+        if (text.Length > MaxLength)
+        {
+            error = $"guard '{text[..40]}…' is longer than {MaxLength} characters";
+            return false;
+        }
+        var operators = Regex.Replace(text, "'[^']*'|\"[^\"]*\"", "").Count(c => "+-*/%!<>=&|~^(?:".Contains(c));
+        if (operators > MaxOperators)
+        {
+            error = $"guard '{(text.Length > 40 ? text[..40] + "…" : text)}' has more than {MaxOperators} operators and brackets";
+            return false;
+        }
         try
         {
             var expression = new Expression(text, ExpressionOptions.NoCache);

@@ -37,19 +37,13 @@ public sealed class WorkflowRegistry
     public IEnumerable<WorkflowDefinition> All =>
         _definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version);
 
-    public static WorkflowRegistry Load(string workflowsDirectory, IEnumerable<string>? onlyFiles = null)
+    public static WorkflowRegistry Load(string workflowsDirectory)
     {
         var errors = new List<Diagnostic>();
         var loader = DefinitionLoader.FromWorkflowsDirectory(workflowsDirectory);
-        var files = onlyFiles?.ToList() ?? DefinitionFiles(workflowsDirectory).ToList();
         var definitions = new Dictionary<(string, int), WorkflowDefinition>();
-        foreach (var file in files)
+        foreach (var file in DefinitionFiles(workflowsDirectory))
         {
-            if (!File.Exists(file))
-            {
-                errors.Add(new Diagnostic(file, 1, 1, "no such file"));
-                continue;
-            }
             if (loader.Load(file, errors) is not { } definition)
             {
                 continue;
@@ -83,6 +77,108 @@ public sealed class WorkflowRegistry
             throw new DefinitionException(errors.Distinct().ToList());
         }
         return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data) { CalendarVersions = calendarVersions };
+    }
+
+    /// <summary>
+    /// Checks files and folders as <c>fastproc workflows validate PATH...</c> does; returns every error, sorted. A folder
+    /// holding <c>schema/</c> is a workflows folder, checked whole (definitions, calendars, data, lock); any other
+    /// folder is checked file by file. A file is a calendar under <c>calendars/</c>, a data file under <c>data/</c>,
+    /// else a definition; data files are cross-checked against the definitions of <paramref name="workflowsDirectory"/>.
+    /// </summary>
+    public static List<Diagnostic> Validate(string workflowsDirectory, IEnumerable<string> paths)
+    {
+        var errors = new List<Diagnostic>();
+        var loader = new Lazy<DefinitionLoader>(() => DefinitionLoader.FromWorkflowsDirectory(workflowsDirectory));
+        var calendarSchema = new Lazy<SchemaValidator>(() =>
+            SchemaValidator.FromFile(Path.Combine(workflowsDirectory, "schema", "calendar.schema.json")));
+        var folderDefinitions = new Lazy<IReadOnlyCollection<WorkflowDefinition>>(() =>
+        {
+            var found = new List<WorkflowDefinition>();
+            var ignored = new List<Diagnostic>();
+            foreach (var file in DefinitionFiles(workflowsDirectory))
+            {
+                if (loader.Value.Load(file, ignored) is { } definition)
+                {
+                    found.Add(definition);
+                }
+            }
+            return found;
+        });
+        foreach (var path in paths)
+        {
+            if (System.IO.Directory.Exists(path))
+            {
+                if (System.IO.Directory.Exists(Path.Combine(path, "schema")))
+                {
+                    try
+                    {
+                        Load(path);
+                    }
+                    catch (DefinitionException e)
+                    {
+                        errors.AddRange(e.Diagnostics);
+                    }
+                    continue;
+                }
+                var files = System.IO.Directory.GetFiles(path, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+                if (files.Count == 0)
+                {
+                    errors.Add(new Diagnostic(path, 1, 1, "the folder holds no .yaml file"));
+                }
+                foreach (var file in files)
+                {
+                    ValidateFile(file);
+                }
+                continue;
+            }
+            ValidateFile(path);
+        }
+        errors.Sort();
+        return errors.Distinct().ToList();
+
+        void ValidateFile(string file)
+        {
+            var full = Path.GetFullPath(file);
+            var kind = Path.GetFileName(Path.GetDirectoryName(full));
+            // calendars/*.yaml and their old versions, calendars/versions/<country>/v<n>.yaml.
+            if (kind == "calendars" || full.Contains("/calendars/versions/", StringComparison.Ordinal))
+            {
+                if (YamlSource.ReadFile(file, errors) is { } text
+                    && CalendarLoader.Load(file, text, calendarSchema.Value, errors) is { } calendar)
+                {
+                    CheckCountryParameters(workflowsDirectory, folderDefinitions.Value,
+                        new Dictionary<string, CountryCalendar> { [calendar.Country] = calendar }, errors);
+                }
+                return;
+            }
+            if (kind == "data")
+            {
+                var name = Path.GetFileName(file);
+                var schema = Path.Combine(workflowsDirectory, "schema", Path.ChangeExtension(name, ".schema.json"));
+                if (name == CrisisPeriods.FileName)
+                {
+                    CrisisPeriods.Load(file, schema, folderDefinitions.Value, errors);
+                }
+                else if (name == RoutingRules.FileName)
+                {
+                    RoutingRules.Load(file, schema, folderDefinitions.Value.Select(d => d.Id).ToHashSet(StringComparer.Ordinal), errors);
+                }
+                else if (name == RecognitionRates.FileName)
+                {
+                    RecognitionRates.Load(file, schema, errors);
+                }
+                else
+                {
+                    errors.Add(new Diagnostic(file, 1, 1,
+                        $"not a known data file ({RoutingRules.FileName}, {RecognitionRates.FileName}, {CrisisPeriods.FileName})"));
+                }
+                return;
+            }
+            if (loader.Value.Load(file, errors) is { } definition)
+            {
+                CheckLock(workflowsDirectory, [definition], errors);
+            }
+        }
     }
 
     public static IEnumerable<string> DefinitionFiles(string workflowsDirectory)
@@ -196,8 +292,13 @@ public sealed class WorkflowRegistry
                     || value.ComparableLength < parameter.Min.ComparableLength
                     || value.ComparableLength > parameter.Max.ComparableLength)
                 {
-                    errors.Add(new Diagnostic(Path.Combine(directory, "calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1,
-                        $"{calendar.Country} sets {parameter.Id} to {text}, outside the legal range {parameter.Min}..{parameter.Max} ({parameter.LegalBasis})"));
+                    var at = calendar.ParameterSources.TryGetValue(parameter.Id, out var source)
+                        ? source
+                        : new Diagnostic(Path.Combine(directory, "calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1, "");
+                    errors.Add(at with
+                    {
+                        Message = $"{calendar.Country} sets {parameter.Id} to {text}, outside the legal range {parameter.Min}..{parameter.Max} ({parameter.LegalBasis})",
+                    });
                 }
             }
         }

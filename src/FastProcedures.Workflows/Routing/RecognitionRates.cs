@@ -13,10 +13,13 @@ public sealed record RecognitionRates(int Version, string Source, string Referen
     public decimal? RateOf(string nationality) =>
         Rates.TryGetValue(nationality.ToUpperInvariant(), out var rate) ? rate : null;
 
-    public static RecognitionRates? Load(string workflowsDirectory, List<Diagnostic> errors)
+    public static RecognitionRates? Load(string workflowsDirectory, List<Diagnostic> errors) =>
+        Load(Path.Combine(workflowsDirectory, "data", FileName), Path.Combine(workflowsDirectory, "schema", "recognition-rates.schema.json"),
+            errors);
+
+    public static RecognitionRates? Load(string file, string schemaFile, List<Diagnostic> errors)
     {
-        if (DataFile.Load(Path.Combine(workflowsDirectory, "data", FileName),
-                Path.Combine(workflowsDirectory, "schema", "recognition-rates.schema.json"), errors) is not { } loaded)
+        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
         {
             return null;
         }

@@ -37,10 +37,13 @@ public sealed record RoutingRules(
     public const string FileName = "routing-rules.yaml";
 
     /// <summary>Loads and checks the rules; <paramref name="procedureIds"/> are the definitions a rule may name.</summary>
-    public static RoutingRules? Load(string workflowsDirectory, IReadOnlySet<string> procedureIds, List<Diagnostic> errors)
+    public static RoutingRules? Load(string workflowsDirectory, IReadOnlySet<string> procedureIds, List<Diagnostic> errors) =>
+        Load(Path.Combine(workflowsDirectory, "data", FileName), Path.Combine(workflowsDirectory, "schema", "routing-rules.schema.json"),
+            procedureIds, errors);
+
+    public static RoutingRules? Load(string file, string schemaFile, IReadOnlySet<string> procedureIds, List<Diagnostic> errors)
     {
-        var file = Path.Combine(workflowsDirectory, "data", FileName);
-        if (DataFile.Load(file, Path.Combine(workflowsDirectory, "schema", "routing-rules.schema.json"), errors) is not { } loaded)
+        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
         {
             return null;
         }

@@ -4,7 +4,7 @@ using Json.Schema;
 namespace FastProcedures.Workflows.Yaml;
 
 /// <summary>Checks a <see cref="YamlSource"/> against a JSON Schema and reports each failure at its file:line:col.</summary>
-public sealed class SchemaValidator
+public sealed partial class SchemaValidator
 {
     private readonly JsonSchema _schema;
 
@@ -30,7 +30,7 @@ public sealed class SchemaValidator
         {
             return;
         }
-        var found = new HashSet<string>();
+        var found = new List<(string Pointer, string Keyword, Diagnostic Diagnostic, bool InBranch)>();
         foreach (var detail in Flatten(results))
         {
             if (detail.Errors is null)
@@ -38,6 +38,8 @@ public sealed class SchemaValidator
                 continue;
             }
             var pointer = detail.InstanceLocation.ToString().TrimStart('#');
+            var path = detail.EvaluationPath.ToString();
+            var inBranch = path.Contains("/oneOf/", StringComparison.Ordinal) || path.Contains("/anyOf/", StringComparison.Ordinal);
             foreach (var (keyword, message) in detail.Errors)
             {
                 var diagnostic = keyword == "additionalProperties" || message.Contains("false schema")
@@ -45,13 +47,55 @@ public sealed class SchemaValidator
                     : keyword == "required"
                         ? source.At(pointer, $"{Describe(pointer)}missing {Missing(message)}")
                         : source.At(pointer, $"{Describe(pointer)}{message}");
-                if (found.Add(diagnostic.ToString()))
+                if (!found.Any(f => f.Diagnostic == diagnostic))
                 {
-                    errors.Add(diagnostic);
+                    found.Add((pointer, keyword, diagnostic, inBranch));
                 }
             }
         }
+        errors.AddRange(OneErrorPerMistake(found));
     }
+
+    /// <summary>
+    /// A value failing a oneOf/anyOf fails every branch; one mistake should read as one error. A missing property
+    /// wanted by one branch is dropped when another branch found the problem inside the value. A type error where a
+    /// branch of the value's own type found the real problem (at the value or inside it) is dropped; the type errors
+    /// left at one place become one ("should be "string" or "array"").
+    /// </summary>
+    private static IEnumerable<Diagnostic> OneErrorPerMistake(List<(string Pointer, string Keyword, Diagnostic Diagnostic, bool InBranch)> found)
+    {
+        // A branch that wanted a property the value does not have lost to a branch that found a real problem inside.
+        found = found.Where(f => !(f.Keyword == "required" && f.InBranch && found.Any(o =>
+            o.Keyword is not ("required" or "type") && o.Pointer.StartsWith(f.Pointer + "/", StringComparison.Ordinal)))).ToList();
+        foreach (var group in found.GroupBy(f => f.Pointer))
+        {
+            var pointer = group.Key;
+            var types = group.Where(f => f.Keyword == "type").ToList();
+            var deeper = found.Any(f => f.Keyword != "type"
+                && (f.Pointer == pointer || f.Pointer.StartsWith(pointer + "/", StringComparison.Ordinal)));
+            foreach (var other in group.Where(f => f.Keyword != "type"))
+            {
+                yield return other.Diagnostic;
+            }
+            if (types.Count == 0 || deeper)
+            {
+                continue;
+            }
+            var expected = types.Select(t => TypeError().Match(t.Diagnostic.Message))
+                .Where(m => m.Success).Select(m => m.Groups[2].Value).Distinct().ToList();
+            var actual = TypeError().Match(types[0].Diagnostic.Message);
+            yield return types.Count == 1 || !actual.Success || expected.Count != types.Count
+                ? types[0].Diagnostic
+                : types[0].Diagnostic with
+                {
+                    Message = $"{Describe(pointer)}Value is \"{actual.Groups[1].Value}\" but should be " +
+                              string.Join(" or ", expected.Select(e => $"\"{e}\"")),
+                };
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("Value is \"(\\w+)\" but should be \"(\\w+)\"")]
+    private static partial System.Text.RegularExpressions.Regex TypeError();
 
     /// <summary>The failing nodes only: errors inside a oneOf/anyOf branch that another branch satisfied are noise.</summary>
     private static IEnumerable<EvaluationResults> Flatten(EvaluationResults results)

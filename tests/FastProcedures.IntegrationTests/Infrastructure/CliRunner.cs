@@ -7,10 +7,16 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    public static Task<Result> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
+        RunInAsync(null, environment, arguments);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (default: the test's), as from a shell there.</summary>
+    public static async Task<Result> RunInAsync(
+        string? workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -28,7 +34,16 @@ public static class CliRunner
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A verb that hangs (a server that should have refused to start) must not outlive the test.
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"fastproc {string.Join(' ', arguments)} did not exit within 60 s");
+        }
         return new Result(process.ExitCode, await stdout, await stderr);
     }
 }

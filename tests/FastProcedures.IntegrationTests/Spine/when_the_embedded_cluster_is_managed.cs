@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Postgres;
 using Npgsql;
 
@@ -79,6 +80,79 @@ public sealed class when_the_embedded_cluster_is_managed : IAsyncLifetime
         await using var connection = new NpgsqlConnection(EmbeddedPostgres.ConnectionString(port, "fastproc"));
         await connection.OpenAsync();
         Assert.Equal("fastproc", connection.Database);
+    }
+
+    [Fact]
+    public async Task the_application_database_created_by_several_servers_at_once_is_created_once()
+    {
+        var port = await _cluster.StartAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => EmbeddedPostgres.EnsureDatabaseAsync(port, "raced")));
+
+        await using var connection = new NpgsqlConnection(EmbeddedPostgres.ConnectionString(port, "raced"));
+        await connection.OpenAsync();
+        Assert.Equal("raced", connection.Database);
+    }
+
+    [Fact]
+    public async Task a_stale_pid_file_naming_the_postmaster_of_another_cluster_is_not_taken_for_this_one()
+    {
+        var otherRoot = _root + "-other";
+        var other = new EmbeddedPostgres(otherRoot);
+        try
+        {
+            var otherPort = await other.StartAsync();
+            await _cluster.StartAsync();
+            await _cluster.StopAsync();
+            // As after a crash whose pid was since reused by another cluster's postmaster.
+            File.Copy(Path.Combine(other.DataDirectory, "postmaster.pid"), Path.Combine(_cluster.DataDirectory, "postmaster.pid"));
+
+            var status = await _cluster.StatusAsync();
+            var cli = await CliRunner.RunAsync(new Dictionary<string, string?> { ["FASTPROC_DATA"] = _root }, "db", "status");
+            var port = await _cluster.StartAsync();
+
+            Assert.False(status.Running);
+            Assert.Equal(3, cli.ExitCode);
+            Assert.StartsWith("PostgreSQL is stopped", cli.StandardOutput);
+            Assert.NotEqual(otherPort, port);
+            Assert.True(await AnswersAsync(port));
+            Assert.True((await other.StatusAsync()).Running, "the other cluster is left alone");
+            Assert.True(await AnswersAsync(otherPort));
+        }
+        finally
+        {
+            await other.StopAsync();
+            Directory.Delete(otherRoot, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task a_stale_pid_file_naming_a_live_process_that_is_no_postmaster_does_not_block_a_start()
+    {
+        await _cluster.StartAsync();
+        await _cluster.StopAsync();
+        var pidFile = Path.Combine(_cluster.DataDirectory, "postmaster.pid");
+        await File.WriteAllTextAsync(pidFile, $"{Environment.ProcessId}\n{_cluster.DataDirectory}\n0\n5432\n");
+
+        var status = await _cluster.StatusAsync();
+        var port = await _cluster.StartAsync();
+
+        Assert.False(status.Running);
+        Assert.True(await AnswersAsync(port));
+    }
+
+    [Fact]
+    public async Task two_db_start_at_once_on_a_fresh_folder_both_get_the_one_cluster()
+    {
+        var environment = new Dictionary<string, string?> { ["FASTPROC_DATA"] = _root, ["FASTPROC_DB"] = null };
+
+        var both = await Task.WhenAll(CliRunner.RunAsync(environment, "db", "start"), CliRunner.RunAsync(environment, "db", "start"));
+
+        Assert.All(both, r => Assert.True(r.ExitCode == 0, r.StandardError));
+        Assert.Equal(both[0].StandardOutput, both[1].StandardOutput);
+        var status = await _cluster.StatusAsync();
+        Assert.True(status.Running);
+        Assert.Contains($"127.0.0.1:{status.Port} ", both[0].StandardOutput);
     }
 
     private static async Task<bool> AnswersAsync(int port)

@@ -1,0 +1,27 @@
+namespace FastProcedures.Workflows.Tests.BadInput;
+
+/// <summary>The bad-input catalogue of definition files: each mistake is one file:line:col error, the folder is refused
+/// whole (so `serve` does not start), and nothing is written.</summary>
+public sealed class the_definitions_refuse_bad_input : IDisposable
+{
+    private const string File = "border-procedure.yaml";
+    private readonly WorkflowsCopy _copy = new();
+
+    public void Dispose() => _copy.Dispose();
+
+    [Theory]
+    [InlineData("version: 2\n", "version: one\n", "+0:10: /version: Value is \"string\" but should be \"integer\"")]
+    [InlineData("version: 2\n", "version: 0\n", "+0:10: /version: 0 should be at least 1")]
+    [InlineData("version: 2\n", "version: 99999999999\n", "+0:10: the number 99999999999 is out of range (quote it if it is text)")]
+    [InlineData("case: asylum\n", "case: asylum\nowner: nobody\n", "+1:1: 'owner' is not allowed here")]
+    [InlineData("case: asylum\n", "", "2:1: missing case")]
+    [InlineData("applies-from: 2026-06-12", "applies-from: 2026-02-30", "+0:15: '2026-02-30' is not a date")]
+    [InlineData("period: P12W", "period: 12", "+0:13: /timers/0/period: Value is \"integer\" but should be \"string\" or \"object\"")]
+    [InlineData("period: P12W", "period: P12Q", "+0:13: 'P12Q' is not an ISO 8601 period such as PT72H, P5D, P12W, P2M or P1Y")]
+    [InlineData("case: asylum\n", "case: asylum\ncase: return\n", "+1:1: duplicate key 'case'")]
+    [InlineData("case: asylum\n", "case: asylum\n---\nid: smuggled\n", "+1:1: a second YAML document ('---') is not allowed: one definition or data set per file")]
+    [InlineData("case: asylum\n", "case: &c [*c]\n", "+0:11: alias *c refers to the node that contains it (a cycle)")]
+    [InlineData("case: asylum\n", "case:\tasylum\n\t\n", "+0:7: YAML: While scanning a plain scalar, found a tab character that violate indentation.")]
+    public void a_broken_definition_is_one_error_at_its_place(string find, string replace, string expected) =>
+        Assert.Equal(expected, _copy.TheOneError(File, find, replace));
+}
