@@ -12,6 +12,14 @@ namespace FastProcedures.Cases;
 /// <summary>A command was refused: the reason says why; nothing was written.</summary>
 public sealed class CaseCommandRefused(string reason) : Exception(reason);
 
+/// <summary>A command that opens a case named a case id that exists already (in this country, as any kind of case).
+/// Nothing was written. Over HTTP: 409.</summary>
+public sealed class CaseAlreadyExists(string caseId)
+    : Exception($"Case {caseId} exists already: a new case needs a new case id.")
+{
+    public string CaseId { get; } = caseId;
+}
+
 /// <summary>The command carried a case version that is no longer the case's: someone acted meanwhile. Nothing was written.</summary>
 public sealed class CaseVersionConflict(string caseId, long expected, long actual)
     : Exception($"Case {caseId} is at version {actual}, the command was made against version {expected}: reload the case and try again.")
@@ -29,7 +37,7 @@ public sealed record CaseChange(string CaseId, long Version, IReadOnlyList<objec
 
 /// <summary>
 /// The case a command acts on, loaded by Wolverine's aggregate handler workflow (<c>FetchForWriting</c> on the inline
-/// snapshot of the command's <c>CaseId</c>). A case that does not exist in the command's country (tenant) is never
+/// snapshot of the command's <c>CaseId</c>, under the stream's row lock). A case that does not exist in the command's country (tenant) is never
 /// created by a command: Wolverine throws <see cref="RequiredDataMissingException"/> and nothing is written.
 /// </summary>
 [AttributeUsage(AttributeTargets.Parameter)]
@@ -42,6 +50,10 @@ public sealed class CaseAttribute : WriteAggregateAttribute
     public CaseAttribute(string idMember) : base(idMember)
     {
         Required = true;
+        // Writers of one case queue on its mt_streams row (Marten's FetchForExclusiveWriting, SELECT ... FOR UPDATE
+        // in the command's transaction) instead of racing to a version conflict: commands without a version all
+        // succeed, across every node sharing the database; a stale version is still refused as a CaseVersionConflict.
+        LoadStyle = Wolverine.Marten.ConcurrencyStyle.Exclusive;
         OnMissing = OnMissing.ThrowException;
         MissingMessage = "There is no case {0}.";
     }
@@ -101,6 +113,17 @@ public static class CaseStreams
         return Append(kind, stream, state, version, all, catalog, now);
     }
 
+    /// <summary>For commands that open a case: the stream must not exist yet, unless it holds this very case and the
+    /// command is a repeat of the one that opened it (<paramref name="isRepeat"/>), which then changes nothing. Two
+    /// openings racing on one id queue on the stream's lock (<see cref="CaseOpeningListener"/>): the later is refused.</summary>
+    public static void MustBeNew<TCase>(IEventStream<TCase> stream, Func<TCase, bool> isRepeat) where TCase : class
+    {
+        if (stream.Aggregate is { } existing ? !isRepeat(existing) : stream.StartingVersion is > 0)
+        {
+            throw new CaseAlreadyExists(stream.Key!);
+        }
+    }
+
     /// <summary>A scheduled deadline message fired: acts only if that timer generation still runs.</summary>
     public static OutgoingMessages Wake<TCase>(
         CaseKind<TCase> kind, IEventStream<TCase> stream, WorkflowCatalog catalog, DeadlineDue due, DateTimeOffset now)
@@ -121,7 +144,7 @@ public static class CaseStreams
         CaseKind<TCase> kind, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, string caseId,
         Func<TCase?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellation) where TCase : class
     {
-        var stream = await session.Events.FetchForWriting<TCase>(caseId, cancellation);
+        var stream = await session.Events.FetchForExclusiveWriting<TCase>(caseId, cancellation);
         var now = clock.GetUtcNow();
         return Decide(kind, stream, null, catalog, now, state => decide(state, now)).Messages;
     }

@@ -80,6 +80,9 @@ public static class Configuration
             opts.Durability.ScheduledJobPollingTime = polling;
         }
         opts.Policies.AutoApplyTransactions();
+        // Two openings of one case id met at the stream insert: the retry finds the case and refuses (CaseAlreadyExists).
+        opts.Policies.OnException<JasperFx.Events.ExistingStreamIdCollisionException>().RetryTimes(1);
+        opts.Policies.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(1);
         // Two writers raced on one case: the loser re-reads the stream and decides again.
         opts.Policies.OnException<ConcurrencyException>().RetryWithCooldown(
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
@@ -89,6 +92,7 @@ public static class Configuration
         // A refused command or a stale version will not succeed by retrying.
         opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
         opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();
+        opts.Policies.OnException<CaseAlreadyExists>().MoveToErrorQueue();
         if (settings.RabbitMqUri is { } broker)
         {
             opts.UseRabbitMq(broker).AutoProvision();
@@ -138,6 +142,8 @@ public static class Configuration
         store.Events.MetadataConfig.CausationIdEnabled = true;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
         store.Events.MetadataConfig.UserNameEnabled = true;
+        // Two openings of one case id: the second is refused as existing instead of failing at the stream insert.
+        store.Listeners.Add(new CaseOpeningListener());
         // Tamper evidence: every appended event carries a hash chained to the previous one of its stream.
         store.Listeners.Add(new Audit.TamperEvidence.HashChainListener());
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);

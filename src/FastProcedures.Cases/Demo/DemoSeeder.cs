@@ -7,26 +7,37 @@ using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
 using FastProcedures.Cases.Return.OpeningReturnCase;
 using FastProcedures.Cases.Return.SchedulingRemoval;
+using FastProcedures.Cases.Audit;
+using FastProcedures.Cases.Messages;
+using FastProcedures.Cases.Return;
+using FastProcedures.Workflows;
+using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
+using Wolverine.Runtime;
 
 namespace FastProcedures.Cases.Demo;
 
-/// <summary>The decision clock of a demo host: the seeder moves it back to record a case's history as it happened,
-/// then back to the present. Elsewhere it reads the wall clock.</summary>
+/// <summary>The decision clock of a demo host: the seeder stops it at each past instant of a case's history, so the
+/// step and the messages it sends to other units are all recorded at that instant, then lets it run again. Elsewhere
+/// it reads the wall clock.</summary>
 public sealed class DemoClock : TimeProvider
 {
-    public TimeSpan Offset { get; set; }
+    /// <summary>The instant the clock stands at while the seeder records the past; null: the wall clock.</summary>
+    public DateTimeOffset? At { get; set; }
 
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
+    public override DateTimeOffset GetUtcNow() => At ?? base.GetUtcNow();
 }
 
 /// <summary>
-/// Seeds a realistic mix of BG and RO cases at different stages — in screening, in the border procedure near and past
-/// its 12-week limit (APR Art. 51(2)), in the regular procedure, rejected with a joint return decision, under appeal,
-/// handed over with a removal scheduled, an irregular stay in voluntary departure — through the same commands users
-/// send, each at the moment it would have happened. Seeding twice changes nothing.
+/// Seeds a realistic mix of BG and RO cases at different stages — in screening, in the border procedure near (warned)
+/// and past its 12-week limit (APR Art. 51(2)), in the regular procedure, rejected with a joint return decision (appeal
+/// window open, appeal pending), handed over with a removal scheduled, an irregular stay in voluntary departure —
+/// through the same commands users send, each at the moment it would have happened. Every case is written in time
+/// order: before each step, the warnings and expiries that fell due earlier are delivered at their own instants, as
+/// the scheduler would have, and the messages a step sends to other units are handled before the clock moves on.
+/// Seeding is idempotent per case and step, so a run killed part-way is completed by the next one.
 /// </summary>
 public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
 {
@@ -36,124 +47,225 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
     {
         var bus = services.GetRequiredService<IMessageBus>();
         var store = services.GetRequiredService<IDocumentStore>();
-        foreach (var country in Validation.Countries)
+        var runtime = services.GetRequiredService<IWolverineRuntime>();
+        var today = DateTimeOffset.UtcNow;
+        try
         {
-            await using (var query = store.QuerySession(country))
+            foreach (var country in Validation.Countries)
             {
-                if (await query.Events.FetchStreamStateAsync($"{country}-2026-900001", cancellation) is not null)
+                var number = 900000;
+                string Next() => $"{country}-2026-{++number:D6}";
+                var seeding = new Seeding(bus, store, runtime, clock, country, cancellation);
+
+                await seeding.ApplyAsync(Next(), today.AddDays(-2), "border-procedure", steps: 0);      // in screening
+                await seeding.ApplyAsync(Next(), today.AddDays(-80), "border-procedure", steps: 2);     // limit close, warned
+                await seeding.ApplyAsync(Next(), today.AddDays(-90), "border-procedure", steps: 2);     // limit breached
+                await seeding.ApplyAsync(Next(), today.AddDays(-30), "regular-procedure", steps: 2);    // examination
+                await seeding.ApplyAsync(Next(), today.AddDays(-21), "border-procedure", steps: 3);     // rejected yesterday, window open
+                await seeding.ApplyAsync(Next(), today.AddDays(-50), "border-procedure", steps: 4);     // appeal pending
+                await seeding.ApplyAsync(Next(), today.AddDays(-60), "border-procedure", steps: 5);     // final, removal scheduled
+                await seeding.IrregularStayAsync(Next(), today.AddDays(-3));                            // voluntary departure
+            }
+        }
+        finally
+        {
+            clock.At = null;
+        }
+    }
+
+    private sealed record Step(DateTimeOffset At, object Command, Type Done);
+
+    private sealed record Seeding(
+        IMessageBus Bus, IDocumentStore Store, IWolverineRuntime Runtime, DemoClock Clock, string Country, CancellationToken Cancellation)
+    {
+        /// <summary>steps: 0 made, 1 screened, 2 registered and lodged, 3 rejected, 4 appealed, 5 final with removal.</summary>
+        public async Task ApplyAsync(string id, DateTimeOffset planned, string procedure, int steps)
+        {
+            var recorded = await StreamAsync(id);
+            // A case begun by an earlier (interrupted) run keeps the instant it was made at.
+            var made = recorded.Select(e => e.Data).OfType<ApplicationMade>().FirstOrDefault()?.MadeAt ?? planned;
+            var place = procedure == "border-procedure" ? ApplicationPlace.Border : ApplicationPlace.Territory;
+            var nationality = Nationalities[Math.Abs(id.GetHashCode(StringComparison.Ordinal)) % Nationalities.Length];
+            var plan = new List<Step>
+            {
+                new(made, new MakeApplication(id, Country, place, Country == "BG" ? "Lesovo" : "Giurgiu", nationality, false,
+                    new PersonalDetails($"Demo Applicant {id[^3..]}", new DateOnly(1985, 1, 1).AddDays(int.Parse(id[^3..]) * 397), null),
+                    "demo-reception"), typeof(ApplicationMade)),
+            };
+            if (steps >= 1)
+            {
+                plan.Add(new(made.AddHours(2), new TakeBiometrics(id, null, $"EURODAC-{id}", "demo-reception"), typeof(BiometricsTaken)));
+                plan.Add(new(made.AddDays(1), new CompleteScreening(id, null, true, true, [], SecurityCheckOutcome.Clear, ScreeningReferral.Asylum,
+                    "demo-reception"), typeof(ScreeningCompleted)));
+                plan.Add(new(made.AddDays(2), new RegisterApplication(id, null, procedure,
+                    procedure == "border-procedure" ? "APR Art. 42(1)(j)" : "none", procedure == "border-procedure" ? "APR Art. 45(1)" : "APR Art. 35(4)",
+                    "demo-reception"), typeof(ApplicationRegistered)));
+                plan.Add(new(made.AddDays(3), new LodgeApplication(id, null, "demo-asylum"), typeof(ApplicationLodged)));
+            }
+            if (steps >= 3)
+            {
+                plan.Add(new(made.AddDays(10), new HoldInterview(id, null, "demo-asylum"), typeof(InterviewHeld)));
+                plan.Add(new(made.AddDays(20), new IssueDecision(id, null, DecisionOutcome.RejectedManifestlyUnfounded,
+                    new DecisionReason("APR Art. 42(1)(j)", "Nationality with an EU-wide recognition rate of 20 % or lower; no individual risk shown."),
+                    "APR Art. 39", "demo-asylum", new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6(6)", "No right to stay after the rejection.")),
+                    typeof(DecisionIssued)));
+            }
+            if (steps >= 4)
+            {
+                plan.Add(new(made.AddDays(22), new LodgeAppeal(id, null, Country == "BG" ? "Administrative Court Haskovo" : "Giurgiu Tribunal", null,
+                    "demo-asylum"), typeof(AppealLodged)));
+            }
+            if (steps >= 5)
+            {
+                plan.Add(new(made.AddDays(40), new DecideAppeal(id, null, AppealOutcome.Dismissed, "demo-asylum"), typeof(AppealDecided)));
+            }
+            await RunAsync(id, plan);
+            if (steps >= 5)
+            {
+                var removal = new Step(DateTimeOffset.UtcNow.AddHours(-1), new ScheduleRemoval(id + "-R", null,
+                    DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), "Charter", "FRX123", 2, "demo-return"), typeof(RemovalScheduled));
+                await RunAsync(id + "-R", [removal], asylumCaseId: id);
+            }
+            await CatchUpAsync([id, id + "-R"], DateTimeOffset.UtcNow);
+            await ScheduleComingDeadlinesAsync([id, id + "-R"]);
+        }
+
+        /// <summary>An irregular stay found at an inland check: a return case with its return decision.</summary>
+        public async Task IrregularStayAsync(string id, DateTimeOffset at)
+        {
+            await RunAsync(id, [new Step(at, new OpenReturnCase(id, Country, "TUN",
+                new JointReturnDecision(14, "RD Art. 6(1), 7(1)", "Irregular stay established at an inland check."), "officer-return"),
+                typeof(ReturnCaseOpened))]);
+            await CatchUpAsync([id], DateTimeOffset.UtcNow);
+            await ScheduleComingDeadlinesAsync([id]);
+        }
+
+        /// <summary>Runs the steps not yet recorded, each at its instant and never before the stream's last event.</summary>
+        private async Task RunAsync(string streamId, IReadOnlyList<Step> plan, string? asylumCaseId = null)
+        {
+            var caseIds = asylumCaseId is null ? new[] { streamId, streamId + "-R" } : [asylumCaseId, streamId];
+            foreach (var step in plan)
+            {
+                var stream = await StreamAsync(streamId);
+                if (stream.Any(e => e.Data.GetType() == step.Done))
                 {
                     continue;
                 }
-            }
-            var today = DateTimeOffset.UtcNow;
-            var number = 900000;
-            string Next() => $"{country}-2026-{++number:D6}";
-            var seeding = new Seeding(bus, store, clock, country, cancellation);
-
-            await seeding.ApplyAsync(Next(), today.AddDays(-2), "border-procedure", steps: 0);      // in screening
-            await seeding.ApplyAsync(Next(), today.AddDays(-75), "border-procedure", steps: 2);     // limit close
-            await seeding.ApplyAsync(Next(), today.AddDays(-90), "border-procedure", steps: 2);     // limit breached
-            await seeding.ApplyAsync(Next(), today.AddDays(-30), "regular-procedure", steps: 2);    // examination
-            await seeding.ApplyAsync(Next(), today.AddDays(-40), "border-procedure", steps: 3);     // rejected, window open
-            await seeding.ApplyAsync(Next(), today.AddDays(-50), "border-procedure", steps: 4);     // appeal pending
-            await seeding.ApplyAsync(Next(), today.AddDays(-60), "border-procedure", steps: 5);     // final, removal scheduled
-            clock.Offset = TimeSpan.Zero;
-            await bus.InvokeForTenantAsync<CaseChange>(country, new OpenReturnCase($"{country}-2026-{++number:D6}", country, "TUN",
-                new JointReturnDecision(14, "RD Art. 6(1), 7(1)", "Irregular stay established at an inland check."), "officer-return"),
-                cancellation);
-        }
-        clock.Offset = TimeSpan.Zero;
-        foreach (var country in Validation.Countries)
-        {
-            await FireDueDeadlinesAsync(bus, store, country, cancellation);
-        }
-    }
-
-    /// <summary>
-    /// Deadlines are scheduled relative to the decision clock, so those of cases recorded in the past would fire only
-    /// that long from now: deliver, as the scheduler would have, the warnings and expiries already due.
-    /// </summary>
-    private static async Task FireDueDeadlinesAsync(IMessageBus bus, IDocumentStore store, string country, CancellationToken cancellation)
-    {
-        var now = DateTimeOffset.UtcNow;
-        List<(string Kind, string Id, Workflows.CaseWorkflows Workflows)> cases;
-        await using (var query = store.QuerySession(country))
-        {
-            var asylum = await query.Query<AsylumCase>().ToListAsync(cancellation);
-            var returns = await query.Query<Return.ReturnCase>().ToListAsync(cancellation);
-            cases = [.. asylum.Select(c => ("asylum", c.Id, c.Workflows)), .. returns.Select(c => ("return", c.Id, c.Workflows))];
-        }
-        foreach (var (kind, id, workflows) in cases)
-        {
-            foreach (var due in workflows.LiveDeadlines().Where(d => d.Timer.Status == FastProcedures.Workflows.TimerStatus.Running
-                         && (d.Timer.ExpiresAt <= now || d.Timer.WarnAt <= now)))
-            {
-                var at = due.Timer.ExpiresAt <= now ? due.Timer.ExpiresAt : due.Timer.WarnAt!.Value;
-                await bus.InvokeForTenantAsync(country, new Messages.DeadlineDue(id, country, kind, due.Workflow, due.Timer.Id,
-                    due.Timer.Generation, due.Timer.ExpiresAt <= now ? "expiry" : "warning", at), cancellation);
+                await CatchUpAsync(caseIds, step.At);
+                var last = (await StreamAsync(streamId)).Select(e => EventTime.Of(e.Data)).Where(t => t is not null).Max() ?? step.At;
+                var at = step.At > last ? step.At : last;
+                Clock.At = at;
+                await Bus.InvokeForTenantAsync<CaseChange>(Country, step.Command, Cancellation);
+                await DrainAsync(caseIds);
+                await ScheduleComingDeadlinesAsync(caseIds);
             }
         }
-    }
 
-    private sealed record Seeding(IMessageBus Bus, IDocumentStore Store, DemoClock Clock, string Country, CancellationToken Cancellation)
-    {
-        /// <summary>The hand-over travels through the return unit's queue; removal is scheduled once it has arrived.</summary>
-        private async Task HandedOverAsync(string returnCaseId)
+        /// <summary>Delivers, in the order they fell due and each at its own instant, the warnings and expiries of the
+        /// cases' running timers due up to <paramref name="until"/>.</summary>
+        private async Task CatchUpAsync(IReadOnlyList<string> caseIds, DateTimeOffset until)
         {
-            for (var attempt = 0; attempt < 100; attempt++)
+            for (var round = 0; round < 200; round++)
             {
-                await using var query = Store.QuerySession(Country);
-                if (await query.LoadAsync<FastProcedures.Cases.Return.ReturnCase>(returnCaseId, Cancellation) is { Dossier: not null, AppealWindowOpen: false })
+                var due = (await RunningAsync(caseIds))
+                    .SelectMany(r => new[]
+                    {
+                        (r.Kind, r.Id, r.Deadline, Kind2: "warning",
+                            At: r.Deadline.Timer is { Warned: false, WarnAt: { } w } t && w < t.ExpiresAt ? w : (DateTimeOffset?)null),
+                        (r.Kind, r.Id, r.Deadline, Kind2: "expiry", At: (DateTimeOffset?)r.Deadline.Timer.ExpiresAt),
+                    })
+                    .Where(d => d.At is { } at && at <= until)
+                    .OrderBy(d => d.At)
+                    .FirstOrDefault();
+                if (due.At is not { } instant)
                 {
                     return;
                 }
-                await Task.Delay(100, Cancellation);
+                Clock.At = instant;
+                await Bus.InvokeForTenantAsync(Country, new DeadlineDue(due.Id, Country, due.Kind, due.Deadline.Workflow,
+                    due.Deadline.Timer.Id, due.Deadline.Timer.Generation, due.Kind2, instant), Cancellation);
+                await DrainAsync(caseIds);
             }
         }
 
-        private async Task At(DateTimeOffset at, object command)
+        /// <summary>The deadline messages a step scheduled were timed from the step's past instant, so they would fire
+        /// that long from now: each running timer's warning and expiry is scheduled again at its own instant (one already
+        /// past at the wall clock a minute from now, for when seeding is cut short: a restart then still delivers it).
+        /// A fired timer re-checks its generation, so the copies the catch-up has already acted on do nothing.</summary>
+        private async Task ScheduleComingDeadlinesAsync(IReadOnlyList<string> caseIds)
         {
-            Clock.Offset = at - DateTimeOffset.UtcNow;
-            await Bus.InvokeForTenantAsync<CaseChange>(Country, command, Cancellation);
+            var frozen = Clock.At;
+            Clock.At = null;
+            var floor = DateTimeOffset.UtcNow.AddMinutes(1);
+            foreach (var (kind, id, unit, deadline) in await RunningAsync(caseIds))
+            {
+                var timer = deadline.Timer;
+                var due = new List<(string, DateTimeOffset)>();
+                if (timer is { Warned: false, WarnAt: { } warnAt } && warnAt < timer.ExpiresAt)
+                {
+                    due.Add(("warning", warnAt));
+                }
+                due.Add(("expiry", timer.ExpiresAt));
+                foreach (var (what, at) in due)
+                {
+                    if (!Scheduled.Add($"{id}|{deadline.Workflow}|{timer.Id}|{timer.Generation}|{what}|{at:O}"))
+                    {
+                        continue;
+                    }
+                    await Bus.EndpointFor(unit).SendAsync(new DeadlineDue(id, Country, kind, deadline.Workflow, timer.Id, timer.Generation, what, at),
+                        new DeliveryOptions { TenantId = Country, ScheduledTime = at > floor ? at : floor });
+                }
+            }
+            Clock.At = frozen;
         }
 
-        /// <summary>steps: 0 made, 1 screened, 2 registered and lodged, 3 rejected, 4 appealed, 5 final with removal.</summary>
-        public async Task ApplyAsync(string id, DateTimeOffset made, string procedure, int steps)
+        private HashSet<string> Scheduled { get; } = [];
+
+        private async Task<IReadOnlyList<(string Kind, string Id, string Unit, Workflows.RunningDeadline Deadline)>> RunningAsync(IReadOnlyList<string> caseIds)
         {
-            var place = procedure == "border-procedure" ? ApplicationPlace.Border : ApplicationPlace.Territory;
-            var nationality = Nationalities[Math.Abs(id.GetHashCode(StringComparison.Ordinal)) % Nationalities.Length];
-            await At(made, new MakeApplication(id, Country, place, Country == "BG" ? "Lesovo" : "Giurgiu", nationality, false,
-                new PersonalDetails($"Demo Applicant {id[^3..]}", new DateOnly(1985, 1, 1).AddDays(int.Parse(id[^3..]) * 397), null), "demo-reception"));
-            if (steps < 1)
+            await using var query = Store.QuerySession(Country);
+            var running = new List<(string, string, string, Workflows.RunningDeadline)>();
+            foreach (var id in caseIds)
             {
-                return;
+                if (await query.LoadAsync<AsylumCase>(id, Cancellation) is { } asylum)
+                {
+                    running.AddRange(asylum.Workflows.LiveDeadlines().Where(d => d.Timer.Status == TimerStatus.Running)
+                        .Select(d => (AsylumCases.Kind.Name, id, AsylumCases.Kind.Unit, d)));
+                }
+                if (await query.LoadAsync<ReturnCase>(id, Cancellation) is { } returns)
+                {
+                    running.AddRange(returns.Workflows.LiveDeadlines().Where(d => d.Timer.Status == TimerStatus.Running)
+                        .Select(d => (ReturnCases.Kind.Name, id, ReturnCases.Kind.Unit, d)));
+                }
             }
-            await At(made.AddHours(2), new TakeBiometrics(id, null, $"EURODAC-{id}", "demo-reception"));
-            await At(made.AddDays(1), new CompleteScreening(id, null, true, true, [], SecurityCheckOutcome.Clear, ScreeningReferral.Asylum, "demo-reception"));
-            await At(made.AddDays(2), new RegisterApplication(id, null, procedure,
-                procedure == "border-procedure" ? "APR Art. 42(1)(j)" : "none", procedure == "border-procedure" ? "APR Art. 45(1)" : "APR Art. 35(4)", "demo-reception"));
-            await At(made.AddDays(3), new LodgeApplication(id, null, "demo-asylum"));
-            if (steps < 3)
+            return running;
+        }
+
+        /// <summary>Waits until the messages the last step sent to other units (hand-overs, return decisions) are
+        /// handled, so they act at the step's instant, not at the next one's.</summary>
+        private async Task DrainAsync(IReadOnlyList<string> caseIds)
+        {
+            var quiet = 0;
+            long? last = null;
+            for (var attempt = 0; attempt < 600 && quiet < 3; attempt++)
             {
-                return;
+                await Task.Delay(40, Cancellation);
+                var counts = await Runtime.Storage.Admin.FetchCountsAsync();
+                long versions = 0;
+                foreach (var id in caseIds)
+                {
+                    await using var query = Store.QuerySession(Country);
+                    versions += (await query.Events.FetchStreamStateAsync(id, Cancellation))?.Version ?? 0;
+                }
+                quiet = counts.Incoming == 0 && versions == last ? quiet + 1 : 0;
+                last = versions;
             }
-            await At(made.AddDays(10), new HoldInterview(id, null, "demo-asylum"));
-            await At(made.AddDays(20), new IssueDecision(id, null, DecisionOutcome.RejectedManifestlyUnfounded,
-                new DecisionReason("APR Art. 42(1)(j)", "Nationality with an EU-wide recognition rate of 20 % or lower; no individual risk shown."),
-                "APR Art. 39", "demo-asylum", new JointReturnDecision(0, "RBPR Art. 4; RD Art. 6(6)", "No right to stay after the rejection.")));
-            if (steps < 4)
-            {
-                return;
-            }
-            await At(made.AddDays(24), new LodgeAppeal(id, null, Country == "BG" ? "Administrative Court Haskovo" : "Giurgiu Tribunal", null, "demo-asylum"));
-            if (steps < 5)
-            {
-                return;
-            }
-            await At(made.AddDays(40), new DecideAppeal(id, null, AppealOutcome.Dismissed, "demo-asylum"));
-            await HandedOverAsync(id + "-R");
-            await At(DateTimeOffset.UtcNow.AddHours(-1), new ScheduleRemoval(id + "-R", null,
-                DateOnly.FromDateTime(DateTime.UtcNow.AddDays(5)), "Charter", "FRX123", 2, "demo-return"));
+        }
+
+        private async Task<IReadOnlyList<IEvent>> StreamAsync(string id)
+        {
+            await using var query = Store.QuerySession(Country);
+            return await query.Events.FetchStreamAsync(id, token: Cancellation);
         }
     }
 }

@@ -180,6 +180,10 @@ public static class CaseCommands
         {
             return ApiProblems.Conflict(conflict.Message);
         }
+        catch (CaseAlreadyExists exists)
+        {
+            return ApiProblems.Conflict(exists.Message);
+        }
         catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
         {
             return ApiProblems.Conflict($"Case {caseId} was changed by someone else meanwhile: reload the case and try again.");

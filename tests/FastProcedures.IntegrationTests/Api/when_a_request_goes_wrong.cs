@@ -85,6 +85,21 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
     }
 
     [Fact]
+    public async Task an_application_under_an_existing_case_id_is_409_and_writes_nothing()
+    {
+        var before = (await _host.StreamAsync("BG", Id)).Count;
+        var (status, problem, _) = await _host.PostAsync(Tokens.Reception("BG"), "/api/cases", new
+        {
+            caseId = Id, place = "Border", location = "Lesovo", nationality = "SYR", hasTravelDocument = false,
+            applicant = new { fullName = "Another Applicant" },
+        });
+
+        Assert.Equal(409, status);
+        Assert.Contains($"Case {Id} exists already", (string)problem!["detail"]!);
+        Assert.Equal(before, (await _host.StreamAsync("BG", Id)).Count);
+    }
+
+    [Fact]
     public async Task an_unknown_case_is_404_and_no_stream_is_started()
     {
         var (status, _, _) = await _host.PostAsync(Tokens.Reception("BG"), "/api/cases/BG-2026-949999/start-screening", new { });

@@ -29,12 +29,19 @@ public sealed class HashChainListener : DocumentSessionListenerBase
     public override async Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
     {
         var serializer = session.DocumentStore.Options.Serializer();
-        foreach (var stream in session.PendingChanges.Streams())
+        var streams = session.PendingChanges.Streams().Where(s => s.Events.Count > 0).ToList();
+        var unversioned = streams
+            .Where(s => !Known.TryGetValue(s.Events[0], out _) && s.Events[0].Version <= 0)
+            .Select(s => $"{s.TenantId ?? session.TenantId}/{s.Key ?? s.Id.ToString()}")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (unversioned.Count > 0)
         {
-            if (stream.Events.Count == 0)
-            {
-                continue;
-            }
+            await LockAsync(session, unversioned, token);
+        }
+        foreach (var stream in streams)
+        {
             var key = stream.Key ?? stream.Id.ToString();
             if (Known.TryGetValue(stream.Events[0], out var known))
             {
@@ -44,13 +51,31 @@ public sealed class HashChainListener : DocumentSessionListenerBase
             var first = stream.Events[0].Version;
             if (first <= 0)
             {
-                // An append without an expected version: the database numbers the events after the stream's last one.
-                // A concurrent append to the same stream would make these links wrong, and verify-chain say so.
+                // An append without an expected version (the access log): the database numbers the events after the
+                // stream's last one, read here under the stream's lock, so the version and the link are the ones stored.
                 var state = await session.Events.FetchStreamStateAsync(key, token);
                 first = (state?.Version ?? 0) + 1;
             }
             var previous = first <= 1 ? EventHashChain.Genesis : await PreviousHashAsync(session, stream, key, first - 1, token);
             Stamp(serializer, stream, key, first, previous);
+        }
+    }
+
+    /// <summary>
+    /// Appends without an expected version (every read of a case appends to its access stream) are serialised per
+    /// stream by a transaction-scoped PostgreSQL advisory lock taken in the session's own transaction: the next writer
+    /// reads the stream's version and last hash only after the previous one committed, in this process or any other.
+    /// Locks are taken in key order so two sessions appending to several streams cannot deadlock.
+    /// </summary>
+    internal static async Task LockAsync(IDocumentSession session, IReadOnlyList<string> keys, CancellationToken token)
+    {
+        await session.BeginTransactionAsync(token);
+        foreach (var key in keys)
+        {
+            await using var command = session.Connection!.CreateCommand();
+            command.CommandText = "select pg_advisory_xact_lock(hashtextextended(@key, 0))";
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("key", key));
+            await command.ExecuteNonQueryAsync(token);
         }
     }
 

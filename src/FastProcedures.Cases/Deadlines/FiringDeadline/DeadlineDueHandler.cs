@@ -17,7 +17,7 @@ public static class DeadlineDueHandler
         // A message delivered a little early (clock skew between nodes) acts at its due time, never before.
         var now = clock.GetUtcNow() < due.DueAt ? due.DueAt : clock.GetUtcNow();
         return due.CaseKind == ReturnCases.Kind.Name
-            ? CaseStreams.Wake(ReturnCases.Kind, await session.Events.FetchForWriting<ReturnCase>(due.CaseId, cancellation), catalog, due, now)
-            : CaseStreams.Wake(AsylumCases.Kind, await session.Events.FetchForWriting<AsylumCase>(due.CaseId, cancellation), catalog, due, now);
+            ? CaseStreams.Wake(ReturnCases.Kind, await session.Events.FetchForExclusiveWriting<ReturnCase>(due.CaseId, cancellation), catalog, due, now)
+            : CaseStreams.Wake(AsylumCases.Kind, await session.Events.FetchForExclusiveWriting<AsylumCase>(due.CaseId, cancellation), catalog, due, now);
     }
 }

@@ -35,11 +35,14 @@ public static class MakeApplicationHandler
         ];
     }
 
-    /// <summary>Opens the stream: the case may not exist yet (a repeated command finds it and changes nothing).</summary>
+    /// <summary>Opens the stream; a case id that exists already is refused with <see cref="CaseAlreadyExists"/>,
+    /// unless the command repeats the application that opened it (then nothing changes).</summary>
     public static (CaseChange, OutgoingMessages) Handle(
         MakeApplication command, [Case(Required = false)] IEventStream<AsylumCase> stream, IDocumentSession session,
         WorkflowCatalog catalog, TimeProvider clock)
     {
+        CaseStreams.MustBeNew(stream, c => c.Country == command.Country && c.Place == command.Place
+            && c.Nationality == command.Nationality && c.HasTravelDocument == command.HasTravelDocument);
         var now = clock.GetUtcNow();
         return CaseStreams.Decide(AsylumCases.Kind, stream, null, catalog, now,
             state => Decide(state, command, now, details => PersonalData.Seal(session, command.CaseId, details, now)));

@@ -31,10 +31,13 @@ public static class OpenReturnCaseHandler
         ];
     }
 
-    /// <summary>Opens the stream: the case may not exist yet (a repeated command finds it and changes nothing).</summary>
+    /// <summary>Opens the stream; a case id that exists already is refused with <see cref="CaseAlreadyExists"/>,
+    /// unless the command repeats the opening of that irregular-stay case (then nothing changes).</summary>
     public static (CaseChange, OutgoingMessages) Handle(
         OpenReturnCase command, [Case(Required = false)] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
     {
+        CaseStreams.MustBeNew(stream, c => c.Country == command.Country && c.Nationality == command.Nationality
+            && c.AsylumCaseId is null);
         var now = clock.GetUtcNow();
         return CaseStreams.Decide(ReturnCases.Kind, stream, null, catalog, now, state => Decide(state, command, now, catalog));
     }
