@@ -52,17 +52,13 @@ public static class Report
         Row(text, "timer (workflow/timer): met / breached", runs.Select(r => r.Label));
         foreach (var timer in first.Timers)
         {
-            Row(text, $"{timer.Workflow}/{timer.Timer}", runs.Select(r =>
-                r.Result.Timers.FirstOrDefault(t => t.Workflow == timer.Workflow && t.Timer == timer.Timer) is { } t
-                    ? $"{t.Met} / {t.Breached}" : "-"));
+            Row(text, $"{timer.Workflow}/{timer.Timer}", runs.Select(r => TimerCell(r.Result, timer)));
         }
         text.AppendLine();
         Row(text, "stage (workflow/stage): median / p90 days", runs.Select(r => r.Label));
         foreach (var stage in first.Stages)
         {
-            Row(text, $"{stage.Workflow}/{stage.Stage}", runs.Select(r =>
-                r.Result.Stages.FirstOrDefault(s => s.Workflow == stage.Workflow && s.Stage == stage.Stage) is { } s
-                    ? $"{Number(s.MedianDays)} / {Number(s.P90Days)}" : "-"));
+            Row(text, $"{stage.Workflow}/{stage.Stage}", runs.Select(r => StageCell(r.Result, stage)));
         }
         text.AppendLine();
         Row(text, "breaches by cause", runs.Select(r => r.Label));
@@ -97,16 +93,23 @@ public static class Report
             html.Append("<figure><figcaption>").Append(E(label)).Append("</figcaption>").Append(BreachChart(result)).Append("</figure>");
         }
         Table(html, "Timers: kept / breached", runs, first.Timers.Select(t => ($"{t.Workflow}/{t.Timer} ({t.LegalBasis})",
-            (Func<SimulationResult, string>)(r => r.Timers.FirstOrDefault(x => x.Workflow == t.Workflow && x.Timer == t.Timer) is { } x
-                ? $"{x.Met} / {x.Breached}" : "-"))));
+            (Func<SimulationResult, string>)(r => TimerCell(r, t)))));
         Table(html, "Days per stage: median / 90th percentile", runs, first.Stages.Select(s => ($"{s.Workflow}/{s.Stage}",
-            (Func<SimulationResult, string>)(r => r.Stages.FirstOrDefault(x => x.Workflow == s.Workflow && x.Stage == s.Stage) is { } x
-                ? $"{Number(x.MedianDays)} / {Number(x.P90Days)}" : "-"))));
+            (Func<SimulationResult, string>)(r => StageCell(r, s)))));
         Table(html, "Breaches by cause", runs, runs.SelectMany(r => r.Result.BreachesByCause.Keys).Distinct().Order(StringComparer.Ordinal)
             .Select(c => (c, (Func<SimulationResult, string>)(r => Number(r.BreachesByCause.GetValueOrDefault(c))))));
         html.Append("</body></html>");
         return html.ToString();
     }
+
+    /// <summary>A run's "kept / breached" for the timer of another run's row ("-" when the run never started it).</summary>
+    private static string TimerCell(SimulationResult run, TimerFigures row) =>
+        run.Timers.FirstOrDefault(t => t.Workflow == row.Workflow && t.Timer == row.Timer) is { } t ? $"{t.Met} / {t.Breached}" : "-";
+
+    /// <summary>A run's "median / p90" days for the stage of another run's row.</summary>
+    private static string StageCell(SimulationResult run, StageFigures row) =>
+        run.Stages.FirstOrDefault(s => s.Workflow == row.Workflow && s.Stage == row.Stage) is { } s
+            ? $"{Number(s.MedianDays)} / {Number(s.P90Days)}" : "-";
 
     private static string BacklogChart(SimulationResult result)
     {
