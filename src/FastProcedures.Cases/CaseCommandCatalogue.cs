@@ -3,6 +3,7 @@ using System.Text.Json;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Asylum.Appeals;
 using FastProcedures.Cases.Asylum.ApplyingCrisisDerogation;
+using FastProcedures.Cases.Asylum.CheckingResponsibility;
 using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Asylum.RecordingWhereabouts;
@@ -78,6 +79,7 @@ public static class CaseCommandCatalogue
         Asylum<RecordAbsconding>(AsylumUnit, (s, c, x) => RecordAbscondingHandler.Decide(s, c, x.Now), nameof(ApplicantAbsconded)),
         Asylum<RecordReappearance>(AsylumUnit, (s, c, x) => RecordReappearanceHandler.Decide(s, c, x.Now), nameof(ApplicantReappeared)),
         Asylum<RecordRelocation>(AsylumUnit, (s, c, x) => RecordRelocationHandler.Decide(s, c, x.Now), nameof(ApplicantRelocated)),
+        Asylum<StartResponsibilityCheck>(AsylumUnit, (s, c, x) => StartResponsibilityCheckHandler.Decide(s, c, x.Now, x.Catalog), nameof(ResponsibilityCheckStarted)),
 
         Return<ExtendVoluntaryDeparture>(ReturnUnit, (s, c, x) => ExtendVoluntaryDepartureHandler.Decide(s, c, x.Now, x.Catalog), nameof(VoluntaryDepartureExtended)),
         Return<ConfirmVoluntaryDeparture>(ReturnUnit, (s, c, x) => ConfirmVoluntaryDepartureHandler.Decide(s, c, x.Now), nameof(VoluntaryDepartureConfirmed)),
