@@ -47,7 +47,10 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
     /// <summary>Every event recorded, or none to keep a timeline (the simulation's speed).</summary>
     public bool KeepTimeline { get; init; } = true;
 
-    /// <summary>Whether a deadline message is due at or before <paramref name="until"/>.</summary>
+    /// <summary>Called with the case id and every event a case records, in order (the simulation's metrics).</summary>
+    public Action<string, object>? Recorded { get; init; }
+
+    /// <summary>The instant the next deadline message falls due, if any.</summary>
     public DateTimeOffset? NextDueAt => _scheduled.TryPeek(out _, out var due) ? due.Item1 : null;
 
     /// <summary>True when the timer was stopped within its limit, false after its breach, null while not stopped.</summary>
@@ -131,6 +134,7 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
             {
                 _timeline.Add(Entry(caseId, e));
             }
+            Recorded?.Invoke(caseId, e);
         }
         cases[caseId] = state!;
         _versions[caseId] = _versions.GetValueOrDefault(caseId) + events.Count;
