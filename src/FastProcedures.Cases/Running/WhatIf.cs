@@ -48,7 +48,6 @@ public static class WhatIf
     private static readonly JsonSerializerOptions OutputJson = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
     public static WhatIfFile Parse(string text, IReadOnlyCollection<string> countries)
