@@ -65,7 +65,7 @@ public sealed class Simulator
         _scenario = scenario;
         _registry = registry;
         _calendar = registry.Calendar(scenario.Country);
-        _runner = new CaseRunner(new WorkflowCatalog(registry)) { KeepTimeline = false, Recorded = Observe };
+        _runner = new CaseRunner(new WorkflowCatalog(registry)) { KeepTimeline = false, Recorded = OnRecorded };
         _work = new WorkClock(_calendar, scenario.Staff.HoursPerDay);
         _random = new Random(seed);
         _units = new Dictionary<string, UnitPool>
@@ -422,7 +422,7 @@ public sealed class Simulator
     }
 
     /// <summary>The figures come from what the cases record: every engine effect of every workflow.</summary>
-    private void Observe(string caseId, object e)
+    private void OnRecorded(string caseId, object e)
     {
         var c = _cases[caseId];
         if (e is ProcedureAssigned assigned)
