@@ -257,5 +257,11 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
             ? new RunEntry(started.At, caseId, nameof(WorkflowStarted), started.Workflow, $"{started.Workflow} v{started.Version} started on {started.StartedOn}")
             : e is DeadlineReached reached
                 ? new RunEntry(reached.At, caseId, nameof(DeadlineReached), reached.Workflow, $"deadline message for {reached.Timer} fired")
-                : new RunEntry(Audit.EventTime.Of(e) ?? DateTimeOffset.MinValue, caseId, e.GetType().Name, null, "");
+                : new RunEntry(Audit.EventTime.Of(e) ?? DateTimeOffset.MinValue, caseId, e.GetType().Name, null, Fields(e));
+
+    /// <summary>What a domain event says, as the engine reads it, without the case id, who acted and when.</summary>
+    private static string Fields(object e) => string.Join(", ", EventData.ToWorkflowEvent(e).Data
+        .Where(f => f.Value is not null && f.Key != "case_id" && !f.Key.EndsWith("_by", StringComparison.Ordinal)
+            && !f.Key.EndsWith("_at", StringComparison.Ordinal))
+        .Select(f => $"{f.Key}={(f.Value is bool b ? (b ? "true" : "false") : Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture))}"));
 }
