@@ -185,8 +185,17 @@ public static class WhatIf
         catch (JsonException e)
         {
             var path = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "with" : e.Path.TrimStart('$', '.');
-            throw new WhatIfException($"{where}: '{path}': {e.Message.Split(" Path:")[0]}");
+            throw new WhatIfException($"{where}: '{path}': {Expected(type.Type, path) ?? e.Message.Split(" Path:")[0]}");
         }
+    }
+
+    /// <summary>For a field whose value has a fixed set of names (an enum), the names it accepts.</summary>
+    private static string? Expected(Type command, string path)
+    {
+        var parameter = command.GetConstructors().SelectMany(c => c.GetParameters())
+            .FirstOrDefault(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name!) == path);
+        var type = parameter is null ? null : Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
+        return type is { IsEnum: true } ? $"the value is not one of {string.Join(", ", Enum.GetNames(type))}." : null;
     }
 
     /// <summary>Opening commands: the country's first case number in the step's year; others: the one case of that

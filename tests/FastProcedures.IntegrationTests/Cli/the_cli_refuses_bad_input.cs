@@ -111,7 +111,7 @@ public sealed class the_cli_refuses_bad_input : IDisposable
         { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: issue-decision\n    with: {{ outcom: RejectedUnfounded }}\n",
             "fastproc: history.yaml: step 2 (issue-decision): 'outcom' is not a field of issue-decision (" },
         { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: issue-decision\n    with: {{ outcome: Maybe, legalBasis: x }}\n",
-            "fastproc: history.yaml: step 2 (issue-decision): 'outcome': " },
+            "fastproc: history.yaml: step 2 (issue-decision): 'outcome': the value is not one of GrantedRefugee, " },
         { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: register-application\n    with: {{ procedure: border-procedure }}\n",
             "fastproc: history.yaml: step 2 (register-application): 'ground' is required." },
         { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: lodge-application\n",
