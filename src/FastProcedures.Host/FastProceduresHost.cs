@@ -61,6 +61,7 @@ public static class FastProceduresHost
         app.MapCasesApi();
         app.MapBoardsApi();
         app.MapAdminApi();
+        app.MapReportsApi();
         app.MapFastProceduresUi();
     }
 
