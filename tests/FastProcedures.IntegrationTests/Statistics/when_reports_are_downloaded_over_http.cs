@@ -30,7 +30,6 @@ public sealed partial class when_reports_are_downloaded_over_http(StatisticsCase
             s.IgnoreStatusCode();
         });
         using var body = new MemoryStream();
-        result.Context.Response.Body.Position = 0;
         await result.Context.Response.Body.CopyToAsync(body);
         return (result.Context.Response.StatusCode, result.Context.Response.ContentType ?? "", body.ToArray());
     }
@@ -48,7 +47,7 @@ public sealed partial class when_reports_are_downloaded_over_http(StatisticsCase
         Assert.Equal(200, status);
         Assert.Equal("application/zip", contentType);
         using var zip = new ZipArchive(new MemoryStream(body));
-        var files = Directory.GetFiles(Path.Combine(_folder, "cli")).ToDictionary(Path.GetFileName, File.ReadAllText);
+        var files = Directory.GetFiles(Path.Combine(_folder, "cli")).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
         Assert.Equal(files.Keys.Order(), zip.Entries.Select(e => e.FullName).Order());
         foreach (var entry in zip.Entries)
         {
@@ -91,7 +90,7 @@ public sealed partial class when_reports_are_downloaded_over_http(StatisticsCase
 
         Assert.Equal((200, "application/json"), (ocel.Status, ocel.ContentType));
         Assert.True(JsonSchema.FromText(OcelWriter.Schema()).Evaluate(JsonDocument.Parse(ocel.Body).RootElement).IsValid);
-        Assert.Equal(Shape(File.ReadAllText(cliOcel)), Shape(Text(ocel.Body)));
+        Assert.Equal(OcelShape(File.ReadAllText(cliOcel)), OcelShape(Text(ocel.Body)));
         Assert.Equal(9, System.Xml.Linq.XDocument.Parse(Text(xes.Body)).Root!.Elements("{http://www.xes-standard.org/}trace").Count());
         Assert.Equal(Shape(File.ReadAllText(cliXes)), Shape(Text(xes.Body)));
         Assert.DoesNotContain("BG-2027-81", Text(ocel.Body));
@@ -155,6 +154,14 @@ public sealed partial class when_reports_are_downloaded_over_http(StatisticsCase
     /// and order the events of one instant.</summary>
     private static List<string> Shape(string text) =>
         EventId().Replace(Pseudonym().Replace(text, "case-#"), "\"e#\"").Split('\n').Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The OCEL log's object types, event types and events (type and time, sorted), and its object count.</summary>
+    private static string OcelShape(string json)
+    {
+        var log = JsonNode.Parse(json)!;
+        return string.Join("|", log["objectTypes"]!.ToJsonString(), log["eventTypes"]!.ToJsonString(), log["objects"]!.AsArray().Count,
+            string.Join(",", log["events"]!.AsArray().Select(e => $"{e!["type"]}@{e["time"]}").Order(StringComparer.Ordinal)));
+    }
 
     [GeneratedRegex("case-[0-9a-f]{20}")]
     private static partial Regex Pseudonym();

@@ -167,7 +167,19 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         Assert.Contains("Bulgaria", await page.InnerTextAsync("[data-test=kpi-BG]"));
         Assert.Contains("Romania", await page.InnerTextAsync("[data-test=kpi-RO]"));
         Assert.DoesNotContain("-2026-", await page.InnerTextAsync("main")); // no case number, no person
+        Assert.Contains("screening", await page.InnerTextAsync("[data-test=stages-BG]"));
+        Assert.Contains("screening", await page.InnerTextAsync("[data-test=backlog-RO]"));
         await PageChecks.CheckAsync(page, "steering-kpis");
+
+        // The report links download the country's files through the person's own token.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=report-eps]"));
+        Assert.Matches(@"^BG-\d{4}-\d{2}-eps-indicators\.csv$", download.SuggestedFilename);
+        Assert.StartsWith("indicator,citizen,geo,TIME_PERIOD,value", File.ReadAllText(await download.PathAsync()));
+        var href = await page.GetAttributeAsync("[data-test=report-eurostat]", "href");
+        var zip = await page.APIRequest.GetAsync(href!);
+        Assert.Equal(200, zip.Status);
+        Assert.Equal("application/zip", zip.Headers["content-type"]);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await zip.BodyAsync())[..2]));
     }
 
     [Fact]
