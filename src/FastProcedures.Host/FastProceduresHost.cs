@@ -62,6 +62,7 @@ public static class FastProceduresHost
         app.MapBoardsApi();
         app.MapAdminApi();
         app.MapReportsApi();
+        app.MapChainApi();
         app.MapFastProceduresUi();
     }
 

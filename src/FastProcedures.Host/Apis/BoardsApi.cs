@@ -32,6 +32,16 @@ public sealed record RemovableView(DateOnly On, IReadOnlyList<RemovableItem> Ite
 
 public sealed record RemovableItem(string CaseId, bool Removable, IReadOnlyList<string> Bars, DateOnly? ScheduledOn);
 
+/// <summary>The escorts the country's removal unit can field per day, each figure in force from its date until the next
+/// (<c>workflows/data/removal-capacity.yaml</c>).</summary>
+public sealed record EscortCapacityView(string Country, IReadOnlyList<EscortCapacityItem> Entries)
+{
+    /// <summary>The figure in force on a day, null when none is recorded.</summary>
+    public EscortCapacityItem? On(DateOnly day) => Entries.Where(e => e.From <= day).MaxBy(e => e.From);
+}
+
+public sealed record EscortCapacityItem(DateOnly From, int EscortsPerDay, string Source);
+
 /// <summary>KPI counts per country, fact and detail over a period, and each country's KPIs computed by the shared
 /// definitions (<see cref="KpiDefinitions"/>, the simulator's); no personal data, no case ids.</summary>
 public sealed record KpiView(IReadOnlyList<string> Countries, DateOnly From, DateOnly To, IReadOnlyList<KpiCount> Counts,
@@ -64,6 +74,8 @@ public static class BoardsApi
             .ProducesValidationProblem();
         app.MapGet("/api/return/removable", RemovableAsync).WithTags("Return").WithName("get-removable")
             .WithSummary("Who may be removed on a day, and every bar that stands for the others").RequireAuthorization(Policies.ReadCases);
+        app.MapGet("/api/return/escort-capacity", EscortCapacity).WithTags("Return").WithName("get-escort-capacity")
+            .WithSummary("The escorts the country's removal unit can field per day, dated").RequireAuthorization(Policies.ReadCases);
         app.MapGet("/api/kpis", KpisAsync).WithTags("KPIs").WithName("get-kpis")
             .WithSummary("KPI counts per country over a period (no personal data)").RequireAuthorization(Policies.ReadKpis)
             .ProducesValidationProblem();
@@ -120,6 +132,14 @@ public static class BoardsApi
         await using var session = store.QuerySession(country);
         var lines = await Removable.TodayAsync(session, start > now ? start : now, cancellation);
         return TypedResults.Ok(new RemovableView(day, lines.Select(l => new RemovableItem(l.CaseId, l.Removable, l.Bars, l.ScheduledOn)).ToList()));
+    }
+
+    public static Ok<EscortCapacityView> EscortCapacity(ClaimsPrincipal user, WorkflowCatalog catalog)
+    {
+        var country = Caller.From(user).Country;
+        var capacity = catalog.Registry.Data?.RemovalCapacity ?? FastProcedures.Workflows.Removal.RemovalCapacity.None;
+        return TypedResults.Ok(new EscortCapacityView(country, capacity.All.Where(e => e.Country == country)
+            .Select(e => new EscortCapacityItem(e.From, e.EscortsPerDay, e.Source)).ToList()));
     }
 
     public static async Task<Results<Ok<KpiView>, ValidationProblem, ProblemHttpResult>> KpisAsync(

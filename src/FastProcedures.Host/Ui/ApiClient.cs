@@ -95,7 +95,7 @@ public sealed class ApiClient(IHttpClientFactory clients, IHttpContextAccessor a
         var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
         return response.IsSuccessStatusCode
             ? Results.File(body, contentType, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'))
-            : Results.Bytes(body, contentType, statusCode: (int)response.StatusCode);
+            : Results.Content(System.Text.Encoding.UTF8.GetString(body), contentType, System.Text.Encoding.UTF8, (int)response.StatusCode);
     }
 
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellation)

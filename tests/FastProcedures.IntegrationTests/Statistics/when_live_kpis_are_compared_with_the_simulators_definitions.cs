@@ -8,6 +8,7 @@ using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Statistics.Reading;
 using FastProcedures.Workflows.Kpis;
 using Marten;
+using Marten.Events;
 
 namespace FastProcedures.IntegrationTests.Statistics;
 
@@ -25,7 +26,7 @@ public sealed class when_live_kpis_are_compared_with_the_simulators_definitions(
         await cases.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var (status, body, _) = await cases.Host.GetAsync(Tokens.For(Policies.Steering, "BG"), "/api/kpis?country=BG&from=2027-01-01&to=2027-04-30&every=week");
         Assert.Equal(200, status);
-        var live = Assert.Single(body!["figures"].Deserialize<List<CountryKpis>>(Api.Json)!);
+        var live = Assert.Single(body!["figures"].Deserialize<List<CountryKpis>>(Infrastructure.Api.Json)!);
 
         var streams = await CaseEvents.ReadAsync(cases.Store, "BG");
         var facts = streams.SelectMany(s => s.Events).SelectMany(e => AsSimulated(e.CaseId, e.Data)).ToList();
