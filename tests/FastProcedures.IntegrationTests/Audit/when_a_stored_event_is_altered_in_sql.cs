@@ -86,12 +86,12 @@ public sealed class when_a_stored_event_is_altered_in_sql(DatabaseFixture databa
     [Fact]
     public async Task the_auditor_gets_the_cases_verdict_and_first_broken_link_over_the_api()
     {
-        const string id = "RO-2026-700005";
-        const string untouched = "RO-2026-700006";
-        await MakeAndRegisterAsync(id, "RO");
-        await MakeAndRegisterAsync(untouched, "RO");
-        var stream = await _host.StreamAsync("RO", id);
-        var (_, before, _) = await _host.GetAsync(Tokens.Auditor("RO"), $"/api/cases/{id}/chain");
+        const string id = "BG-2026-700005";
+        const string untouched = "BG-2026-700006";
+        await MakeAndRegisterAsync(id);
+        await MakeAndRegisterAsync(untouched);
+        var stream = await _host.StreamAsync("BG", id);
+        var (_, before, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{id}/chain");
         await using (var connection = new NpgsqlConnection(database.ConnectionString))
         {
             await connection.OpenAsync();
@@ -101,10 +101,10 @@ public sealed class when_a_stored_event_is_altered_in_sql(DatabaseFixture databa
             Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
         }
 
-        var (status, broken, _) = await _host.GetAsync(Tokens.Auditor("RO"), $"/api/cases/{id}/chain");
-        var (_, intact, _) = await _host.GetAsync(Tokens.Auditor("RO"), $"/api/cases/{untouched}/chain");
-        var (refused, _, _) = await _host.GetAsync(Tokens.Asylum("RO"), $"/api/cases/{id}/chain");
-        var (otherCountry, _, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{id}/chain");
+        var (status, broken, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{id}/chain");
+        var (_, intact, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{untouched}/chain");
+        var (refused, _, _) = await _host.GetAsync(Tokens.Asylum("BG"), $"/api/cases/{id}/chain");
+        var (otherCountry, _, _) = await _host.GetAsync(Tokens.Auditor("RO"), $"/api/cases/{id}/chain");
 
         Assert.Equal("intact", (string)before!["verdict"]!);
         Assert.Equal(200, status);
