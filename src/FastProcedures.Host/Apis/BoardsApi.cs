@@ -186,7 +186,9 @@ public static class BoardsApi
                 .Select(i => StartOf(first.AddDays(Math.Min(i * step + step - 1, last.DayNumber - first.DayNumber) + 1))).Distinct().ToList();
             await using var session = store.QuerySession(c);
             var upTo = last.AddDays(1);
-            var facts = await session.Query<KpiFact>().Where(f => f.Day <= upTo).ToListAsync(cancellation);
+            var facts = await session.Query<KpiFact>().Where(f => f.Day <= upTo)
+                .Select(f => new KpiFact { CaseId = f.CaseId, Fact = f.Fact, Detail = f.Detail, Workflow = f.Workflow, Name = f.Name, Day = f.Day, At = f.At })
+                .ToListAsync(cancellation);
             counts.AddRange(facts.Where(f => f.Day >= first && f.Day <= last).GroupBy(f => (f.Fact, f.Detail))
                 .OrderBy(g => g.Key.Fact).ThenBy(g => g.Key.Detail)
                 .Select(g => new KpiCount(c, g.Key.Fact, g.Key.Detail, g.Count())));

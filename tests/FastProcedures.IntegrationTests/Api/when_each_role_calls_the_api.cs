@@ -82,6 +82,18 @@ public sealed class when_each_role_calls_the_api(DatabaseFixture database) : ICl
     }
 
     [Fact]
+    public async Task the_escort_capacity_is_the_dated_data_of_the_tokens_country()
+    {
+        var (status, body, _) = await _host.GetAsync(Tokens.ReturnOfficer("RO"), "/api/return/escort-capacity");
+
+        Assert.Equal(200, status);
+        Assert.Equal("RO", (string)body!["country"]!);
+        var entry = Assert.Single(body["entries"]!.AsArray())!;
+        Assert.Equal("2026-06-12", (string)entry["from"]!);
+        Assert.Equal(4, (int)entry["escortsPerDay"]!);
+    }
+
+    [Fact]
     public async Task a_refused_role_writes_nothing_and_gets_problem_details()
     {
         var before = (await _host.StreamAsync("BG", Return)).Count;
