@@ -18,6 +18,7 @@ using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Routing;
+using FastProcedures.Workflows.Kpis;
 
 namespace FastProcedures.Simulation;
 
@@ -78,6 +79,13 @@ public sealed class Simulator
         var running = 0.0;
         _mixCumulative = scenario.Nationalities.Select(n => running += n.Share / total).ToArray();
     }
+
+    /// <summary>Receives each KPI fact of the simulated cases as it happens (the facts the live KPI projection
+    /// records), for comparing the simulator's figures with <see cref="KpiDefinitions.Compute"/>.</summary>
+    public Action<CaseFact>? Observe { get; init; }
+
+    private void Fact(SimCase c, string kind, string workflow = "", string name = "") =>
+        Observe?.Invoke(new CaseFact(c.Id, kind, workflow, name, _now));
 
     public SimulationResult Run(IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
@@ -178,6 +186,7 @@ public sealed class Simulator
             c.UnaccompaniedMinor, false, false, Actor));
         c.Procedure = _runner.AsylumCases[c.Id].Procedure
             ?? throw new ScenarioException($"case {c.Id}: registration assigned no procedure");
+        Fact(c, CaseFacts.ProcedureAssigned, c.Procedure);
         if (Crisis(_work.LocalDate(_now)) is { } crisis)
         {
             // A case registered in a crisis period gets the derogations of the Council's implementing decision (CFMR).
@@ -243,8 +252,9 @@ public sealed class Simulator
             : c.Ground?.StartsWith("APR Art. 38", StringComparison.Ordinal) == true ? DecisionOutcome.Inadmissible
             : c.Ground is not null ? DecisionOutcome.RejectedManifestlyUnfounded
             : DecisionOutcome.RejectedUnfounded;
-        var withinLimit = !c.BreachedFlows.Contains(c.Procedure!);
+        var withinLimit = KpiDefinitions.WithinLimit(c.BreachedFlows.Contains(c.Procedure!));
         _metrics.Decision(c.Procedure ?? "none", positive, withinLimit);
+        Fact(c, CaseFacts.Decision, name: positive ? CaseFacts.Positive : CaseFacts.Negative);
         // The return decision is issued with the rejection (APR Art. 37; the 2023 pilot's joint decision); the return
         // unit opens the linked case on the decision's message, in the return border procedure after a border
         // procedure (RBPR Art. 4), as the definitions and the handlers say.
@@ -302,6 +312,7 @@ public sealed class Simulator
     private void Negative(SimCase c)
     {
         _metrics.FinalNegative++;
+        Fact(c, CaseFacts.Final, name: CaseFacts.Negative);
         if (c.Absconded)
         {
             c.Waiting = Wait.Absconded;
@@ -314,6 +325,7 @@ public sealed class Simulator
             {
                 Send(new ConfirmVoluntaryDeparture(c.ReturnId, null, Actor));
                 _metrics.DepartedVoluntarily++;
+                Fact(c, CaseFacts.DepartedVoluntarily);
                 c.Waiting = Wait.None;
             });
             return;
@@ -369,6 +381,7 @@ public sealed class Simulator
         }
         Send(new ExecuteRemoval(c.ReturnId, null, Actor));
         _metrics.Removed++;
+        Fact(c, CaseFacts.Removed);
         c.Waiting = Wait.None;
     }
 
@@ -435,6 +448,11 @@ public sealed class Simulator
             return;
         }
         var flow = step.Workflow;
+        // One case in the KPIs, as the simulator counts it: the return case's effects under the asylum case's id.
+        if (Observe is not null && CaseFacts.OfEffect(c.Id, flow, step.Effect, step.At) is { } fact)
+        {
+            Observe(fact);
+        }
         switch (step.Effect)
         {
             case TimerStarted t:
@@ -451,7 +469,7 @@ public sealed class Simulator
                 c.StageSince[flow] = step.At;
                 break;
             case StageLeft s:
-                _metrics.StageTime(flow, s.Stage, (step.At - c.StageSince.GetValueOrDefault(flow, step.At)).TotalDays);
+                _metrics.StageTime(flow, s.Stage, KpiDefinitions.Days(c.StageSince.GetValueOrDefault(flow, step.At), step.At));
                 break;
         }
     }
