@@ -53,7 +53,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             var builder = FastProceduresHost.CreateBuilder([], new CasesSettings(connectionString)
             {
                 DurabilityMode = Wolverine.DurabilityMode.Solo,
-                RabbitMqUri = rabbitMq,
+                Units = rabbitMq is null ? LocalUnitQueues.Instance : new RabbitMqUnitQueues(rabbitMq),
             }, security);
             builder.WebHost.UseUrls(settings.Urls);
             if (settings.Demo)
