@@ -25,7 +25,7 @@ public sealed partial class AsylumCaseProjection : SingleStreamProjection<Asylum
         ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
         : null;
 
-    protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly<AsylumCase>(base.buildForInline());
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly(base.buildForInline(), typeof(AsylumCase));
 }
 
 /// <summary>The return case as a document, updated inline; keeps its last hash like the asylum case.</summary>
@@ -44,19 +44,20 @@ public sealed partial class ReturnCaseProjection : SingleStreamProjection<Return
         ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
         : null;
 
-    protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly<ReturnCase>(base.buildForInline());
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly(base.buildForInline(), typeof(ReturnCase));
 }
 
 /// <summary>
 /// Inline, Marten filters a projection's streams by event type only, and the workflow events are shared by both kinds
 /// of case: without this filter, every asylum command would load the (missing) return case document in a round trip
-/// of its own, and the reverse. Streams written through <c>FetchForWriting</c>/<c>StartStream</c> carry their
-/// aggregate type; a stream appended without one (none on the write path) is passed on as before.
+/// of its own, and the reverse, and every read of a case (its access stream) would load all three documents. Streams
+/// written through <c>FetchForWriting</c>/<c>StartStream</c> and the access log carry their type; a stream appended
+/// without one is passed on as before.
 /// </summary>
-internal sealed class OwnStreamsOnly<TCase>(IInlineProjection<IDocumentOperations> inner) : IInlineProjection<IDocumentOperations>
+internal sealed class OwnStreamsOnly(IInlineProjection<IDocumentOperations> inner, params Type[] kinds) : IInlineProjection<IDocumentOperations>
 {
     public Task ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation) =>
-        inner.ApplyAsync(operations, streams.Where(s => s.AggregateType is null || s.AggregateType == typeof(TCase)), cancellation);
+        inner.ApplyAsync(operations, streams.Where(s => s.AggregateType is null || kinds.Contains(s.AggregateType)), cancellation);
 }
 
 internal static class ChainHeads
