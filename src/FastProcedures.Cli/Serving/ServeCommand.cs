@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using FastProcedures.Host.Demo;
 using FastProcedures.Host.Security;
 using FastProcedures.Postgres;
 using Microsoft.AspNetCore.Builder;
@@ -58,10 +59,10 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             builder.WebHost.UseUrls(settings.Urls);
             if (settings.Demo)
             {
-                var clock = new FastProcedures.Cases.Demo.DemoClock();
+                var clock = new FastProcedures.Host.Demo.DemoClock();
                 builder.Services.AddSingleton(clock);
                 builder.Services.AddSingleton<TimeProvider>(clock);
-                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Cases.Demo.DemoSeeder>();
+                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Host.Demo.DemoSeeder>();
             }
             await using var app = FastProceduresHost.Build(builder);
             await app.StartAsync(cancellationToken);
