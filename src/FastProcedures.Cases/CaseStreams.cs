@@ -100,17 +100,26 @@ public static class CaseStreams
         {
             return (new CaseChange(caseId, version, []), []);
         }
+        var all = Advance(kind, caseId, state, domainEvents, catalog, now);
+        return Append(kind, stream, state, version, all, catalog, now);
+    }
+
+    /// <summary>The pure step of every decision, shared with the in-memory case runner: the domain events, each
+    /// followed by what the case's workflows (and the workflows they start) record in response.</summary>
+    public static IReadOnlyList<object> Advance<TCase>(
+        CaseKind<TCase> kind, string caseId, TCase? state, IReadOnlyList<object> domainEvents, WorkflowCatalog catalog,
+        DateTimeOffset now) where TCase : class
+    {
         var country = state is not null ? kind.Country(state) : kind.Country(kind.Evolve(null, domainEvents[0])
             ?? throw new CaseCommandRefused($"Case {caseId} does not exist."));
         var workflows = state is not null ? kind.Workflows(state) : CaseWorkflows.None;
         var before = state;
-        var all = CaseRuntime.Advance(catalog, caseId, country, workflows, domainEvents, now, e =>
+        return CaseRuntime.Advance(catalog, caseId, country, workflows, domainEvents, now, e =>
         {
             var start = kind.Starts(catalog, before, e);
             before = kind.Evolve(before, e);
             return start;
         });
-        return Append(kind, stream, state, version, all, catalog, now);
     }
 
     /// <summary>For commands that open a case: the stream must not exist yet, unless it holds this very case and the

@@ -4,6 +4,7 @@ using FastProcedures.Cli.Deadlines;
 using FastProcedures.Cli.Serving;
 using FastProcedures.Cli.Statistics;
 using FastProcedures.Cli.Simulation;
+using FastProcedures.Cli.WhatIf;
 using FastProcedures.Cli.Workflows;
 using Spectre.Console.Cli;
 
@@ -27,5 +28,6 @@ app.Configure(config =>
     StatisticsVerbs.Register(config);
     BenchVerb.Register(config);
     SimulateVerb.Register(config);
+    WhatIfVerb.Register(config);
 });
 return await app.RunAsync(args);

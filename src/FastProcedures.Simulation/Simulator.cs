@@ -1,3 +1,19 @@
+using FastProcedures.Cases;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.Appeals;
+using FastProcedures.Cases.Asylum.ApplyingCrisisDerogation;
+using FastProcedures.Cases.Asylum.Examining;
+using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Asylum.RecordingWhereabouts;
+using FastProcedures.Cases.Reception.MakingApplication;
+using FastProcedures.Cases.Reception.Registering;
+using FastProcedures.Cases.Reception.Screening;
+using FastProcedures.Cases.Return.Detention;
+using FastProcedures.Cases.Return.ExecutingRemoval;
+using FastProcedures.Cases.Return.SchedulingRemoval;
+using FastProcedures.Cases.Return.VoluntaryDeparture;
+using FastProcedures.Cases.Running;
+using FastProcedures.Cases.Workflows;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
@@ -9,8 +25,10 @@ namespace FastProcedures.Simulation;
 /// <summary>
 /// A discrete-event simulation of one asylum and return system on a virtual clock, in memory and deterministic for a
 /// seed. Cases arrive, wait for staff of their unit (served by legal urgency: the earliest running deadline first),
-/// are routed by the real routing data and run through the real definitions with the engine's <c>Decide</c>; due
-/// deadlines are delivered at their instants, so every warning, breach and kept limit is the engine's own.
+/// and each step is the units' real command sent to the in-memory <see cref="CaseRunner"/>: the same use-case
+/// decisions, routing data, definitions and engine as production, the messages between units (the linked return case)
+/// followed as their handlers do, and due deadlines delivered at their instants, so every warning, breach and kept
+/// limit is the engine's own.
 /// </summary>
 public sealed class Simulator
 {
@@ -21,7 +39,8 @@ public sealed class Simulator
     private readonly Scenario _scenario;
     private readonly WorkflowRegistry _registry;
     private readonly CountryCalendar _calendar;
-    private readonly DecisionContext _context;
+    private readonly CaseRunner _runner;
+    private readonly Dictionary<string, SimCase> _cases = new(StringComparer.Ordinal);
     private readonly WorkClock _work;
     private readonly Random _random;
     private readonly PriorityQueue<Action, (DateTimeOffset At, long Sequence)> _agenda = new();
@@ -47,7 +66,7 @@ public sealed class Simulator
         _scenario = scenario;
         _registry = registry;
         _calendar = registry.Calendar(scenario.Country);
-        _context = new DecisionContext(_calendar);
+        _runner = new CaseRunner(new WorkflowCatalog(registry)) { KeepTimeline = false, Recorded = OnRecorded };
         _work = new WorkClock(_calendar, scenario.Staff.HoursPerDay);
         _random = new Random(seed);
         _units = new Dictionary<string, UnitPool>
@@ -66,7 +85,7 @@ public sealed class Simulator
     public Action<CaseFact>? Observe { get; init; }
 
     private void Fact(SimCase c, string kind, string workflow = "", string name = "") =>
-        Observe?.Invoke(new CaseFact(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, workflow, name, _now));
+        Observe?.Invoke(new CaseFact(c.Id, kind, workflow, name, _now));
 
     public SimulationResult Run(IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
@@ -86,6 +105,8 @@ public sealed class Simulator
             {
                 break;
             }
+            // The deadline messages due meanwhile fire first, while each case still waits for what it waited for.
+            _runner.AdvanceTo(key.At);
             _now = key.At;
             action();
             var percent = (int)((_now - start).TotalHours * 100 / (end - start).TotalHours);
@@ -96,6 +117,7 @@ public sealed class Simulator
                 cancellation.ThrowIfCancellationRequested();
             }
         }
+        _runner.AdvanceTo(end);
         progress?.Report(1.0);
         return _metrics.Result(_scenario, end);
     }
@@ -126,16 +148,18 @@ public sealed class Simulator
     private void Arrive(int id)
     {
         var nationality = _scenario.Nationalities[Pick(_mixCumulative)];
-        var c = new SimCase(id, nationality.Code, _random.NextDouble() < _scenario.BorderShare, _now)
+        var c = new SimCase($"{_scenario.Country}-SIM-{id:0000000}", nationality.Code, _random.NextDouble() < _scenario.BorderShare)
         {
             Recognition = nationality.Recognition ?? (double)(_registry.Data!.RecognitionRates.RateOf(nationality.Code) ?? 30m) / 100.0,
             SecurityGrounds = _random.NextDouble() < _scenario.Rate("security-grounds"),
             MisledAuthorities = _random.NextDouble() < _scenario.Rate("misled-authorities"),
             UnaccompaniedMinor = _random.NextDouble() < _scenario.Rate("unaccompanied-minors"),
         };
+        _cases[c.Id] = c;
+        _cases[c.ReturnId] = c;
         _metrics.Arrived++;
-        Feed(c, c.Asylum, "ApplicationMade", Data(("place", c.Border ? "border" : "territory"), ("nationality", c.Nationality)),
-            start: "screening");
+        Send(new MakeApplication(c.Id, _scenario.Country, c.Border ? ApplicationPlace.Border : ApplicationPlace.Territory,
+            "simulated", c.Nationality, false, new PersonalDetails("Simulated applicant", null, null), Actor));
         if (_random.NextDouble() < _scenario.Rate("absconding"))
         {
             // Absconding before the first-instance decision, some days after the application (APR Art. 41).
@@ -149,34 +173,29 @@ public sealed class Simulator
 
     private void ScreeningDone(SimCase c)
     {
-        Feed(c, c.Asylum, "BiometricsTaken", Data());
-        Feed(c, c.Asylum, "ScreeningCompleted", Data(("referral", "asylum"), ("security_check", c.SecurityGrounds ? "concerns" : "clear")));
+        Send(new TakeBiometrics(c.Id, null, "simulated", Actor));
+        Send(new CompleteScreening(c.Id, null, true, true, null,
+            c.SecurityGrounds ? SecurityCheckOutcome.Hit : SecurityCheckOutcome.Clear, ScreeningReferral.Asylum, Actor));
         Enqueue(c, Reception, "registration", Registered);
     }
 
     private void Registered(SimCase c)
     {
-        Feed(c, c.Asylum, "ApplicationRegistered", Data());
-        var facts = new ApplicationFacts(_scenario.Country, c.Border ? Place.Border : Place.Territory, c.Nationality,
-            c.SecurityGrounds, c.MisledAuthorities, SubsequentApplication.None, c.UnaccompaniedMinor, false, false,
-            _work.LocalDate(_now));
-        var routing = ProcedureRouter.Route(facts, _registry.Data!.Routing, _registry.Data.RecognitionRates);
-        c.Procedure = routing.Procedure ?? throw new ScenarioException($"routing names no procedure for {facts}");
-        c.Ground = routing.Ground;
+        // Routed by the routing data as the reception unit's register-and-route does (APR Arts. 42, 45).
+        Send(new RegisterAndRoute(c.Id, null, c.SecurityGrounds, c.MisledAuthorities, SubsequentApplication.None,
+            c.UnaccompaniedMinor, false, false, Actor));
+        c.Procedure = _runner.AsylumCases[c.Id].Procedure
+            ?? throw new ScenarioException($"case {c.Id}: registration assigned no procedure");
         Fact(c, CaseFacts.ProcedureAssigned, c.Procedure);
-        Feed(c, c.Asylum, "ProcedureAssigned",
-            Data(("procedure", c.Procedure), ("ground", routing.Ground), ("legal_basis", routing.LegalBasis), ("place", c.Border ? "border" : "territory")),
-            start: c.Procedure);
         if (Crisis(_work.LocalDate(_now)) is { } crisis)
         {
             // A case registered in a crisis period gets the derogations of the Council's implementing decision (CFMR).
-            Feed(c, c.Asylum, "CrisisDerogationApplied", Data(("crisis_id", crisis.Type), ("crisis_type", crisis.Type), ("covers_case", true)));
-            c.Crisis = crisis;
+            Send(new ApplyCrisisDerogation(c.Id, null, crisis.Type, true, [], Actor));
         }
         // The application is lodged with the asylum unit the next working day (APR Art. 28).
         At(_work.NextWorkingDay(_now), () =>
         {
-            Feed(c, c.Asylum, "ApplicationLodged", Data());
+            Send(new LodgeApplication(c.Id, null, Actor));
             if (!c.Absconded)
             {
                 Enqueue(c, Asylum, "interview", Interviewed);
@@ -188,7 +207,11 @@ public sealed class Simulator
 
     private void Interviewed(SimCase c)
     {
-        Feed(c, c.Asylum, "InterviewHeld", Data());
+        if (c.Decided)
+        {
+            return;
+        }
+        Send(new HoldInterview(c.Id, null, Actor));
         Enqueue(c, Asylum, "decision", Decided);
     }
 
@@ -200,12 +223,12 @@ public sealed class Simulator
         }
         c.Absconded = true;
         _metrics.Absconded++;
-        Feed(c, c.Asylum, "ApplicantAbsconded", Data());
+        Send(new RecordAbsconding(c.Id, null, Actor));
         foreach (var unit in _units.Values)
         {
             unit.Withdraw(c);
         }
-        if (c.Procedure is not null && c.Asylum.Count > 0)
+        if (c.Procedure is not null)
         {
             // Implicit withdrawal (APR Art. 41): a caseworker closes the examination with a decision.
             Enqueue(c, Asylum, "decision", Decided, urgent: true);
@@ -224,37 +247,29 @@ public sealed class Simulator
         }
         c.Decided = true;
         var positive = !c.Absconded && _random.NextDouble() < c.Recognition;
-        var outcome = c.Absconded ? "implicitly-withdrawn"
-            : positive ? "granted-subsidiary"
-            : c.Ground?.StartsWith("APR Art. 38", StringComparison.Ordinal) == true ? "inadmissible"
-            : c.Ground is not null ? "rejected-manifestly-unfounded"
-            : "rejected-unfounded";
-        var withinLimit = KpiDefinitions.WithinLimit(c.Breached(c.Procedure));
+        var outcome = c.Absconded ? DecisionOutcome.ImplicitlyWithdrawn
+            : positive ? DecisionOutcome.GrantedSubsidiary
+            : c.Ground?.StartsWith("APR Art. 38", StringComparison.Ordinal) == true ? DecisionOutcome.Inadmissible
+            : c.Ground is not null ? DecisionOutcome.RejectedManifestlyUnfounded
+            : DecisionOutcome.RejectedUnfounded;
+        var withinLimit = KpiDefinitions.WithinLimit(c.BreachedFlows.Contains(c.Procedure!));
         _metrics.Decision(c.Procedure ?? "none", positive, withinLimit);
         Fact(c, CaseFacts.Decision, name: positive ? CaseFacts.Positive : CaseFacts.Negative);
-        Feed(c, c.Asylum, "DecisionIssued", Data(("outcome", outcome), ("negative", !positive)));
+        // The return decision is issued with the rejection (APR Art. 37; the 2023 pilot's joint decision); the return
+        // unit opens the linked case on the decision's message, in the return border procedure after a border
+        // procedure (RBPR Art. 4), as the definitions and the handlers say.
+        c.VoluntaryDeparture = !positive && !c.Absconded && _random.NextDouble() < _scenario.Rate("voluntary-departure");
+        Send(new IssueDecision(c.Id, null, outcome, new DecisionReason(c.Ground ?? "APR Art. 35", "simulated"), "APR Art. 35",
+            Actor, positive ? null : new JointReturnDecision(c.VoluntaryDeparture ? 30 : 0, "RD Art. 6(6)", "simulated")));
         if (positive)
         {
             c.Waiting = Wait.None;
             return;
         }
-        // The return decision is issued with the rejection (APR Art. 37; the 2023 pilot's joint decision).
-        c.VoluntaryDeparture = !c.Absconded && _random.NextDouble() < _scenario.Rate("voluntary-departure");
-        // After a rejection in a border procedure the return border procedure applies (RBPR Art. 4).
-        var border = c.Asylum[c.Procedure!].Definition.Place == "border";
-        var returnFlow = border ? "return-border-procedure" : "return-procedure";
-        Feed(c, c.Return, "ReturnCaseOpened", Data(("border_procedure", border)), start: returnFlow);
-        if (c.Crisis is { } crisis)
-        {
-            Feed(c, c.Return, "CrisisDerogationApplied", Data(("crisis_id", crisis.Type), ("crisis_type", crisis.Type), ("covers_case", true)));
-        }
-        Feed(c, c.Return, "ReturnDecisionIssued", Data(("voluntary_departure", c.VoluntaryDeparture), ("joint_with_asylum_decision", true)));
         _metrics.ReturnDecisions++;
-        // The appeal window and whether an appeal suspends removal are the procedure definition's (APR Art. 67-68).
-        var procedure = c.Asylum[c.Procedure!].Definition;
-        var window = procedure.AppealWindowIn(_calendar.Parameters) ?? LegalPeriod.Parse("P1W");
-        c.AppealSuspends = procedure.AppealSuspendsRemoval;
-        var windowEnds = LegalClock.Expiry(_now, window, _calendar).ExpiresAt;
+        // The appeal window and whether an appeal suspends removal were recorded with the decision (APR Art. 67-68).
+        var decision = _runner.AsylumCases[c.Id].Decision!;
+        var windowEnds = decision.AppealWindowEndsAt ?? _now;
         if (!c.Absconded && _random.NextDouble() < _scenario.Rate("appeal"))
         {
             var lodged = _now + (windowEnds - _now) * _random.NextDouble();
@@ -263,7 +278,7 @@ public sealed class Simulator
         else
         {
             // No appeal in time: the appeal-deadline timer passes and the asylum unit records the decision final.
-            At(_work.NextWorkingDay(windowEnds), () => BecameFinal(c, negative: true));
+            At(_work.NextWorkingDay(windowEnds), () => BecameFinal(c));
         }
         c.Waiting = c.Absconded ? Wait.Absconded : Wait.AppealWindow;
     }
@@ -271,26 +286,31 @@ public sealed class Simulator
     private void AppealLodged(SimCase c)
     {
         _metrics.Appeals++;
-        Feed(c, c.Asylum, "AppealLodged", Data(("suspensive_effect", c.AppealSuspends)));
+        Send(new LodgeAppeal(c.Id, null, "administrative court", null, Actor));
         c.Waiting = Wait.Court;
         var days = Lognormal(_scenario.Tasks.GetValueOrDefault("appeal-days") ?? new Duration(30, 10));
         At(_now + TimeSpan.FromDays(days), () =>
         {
             var upheld = _random.NextDouble() < _scenario.Rate("appeal-upheld");
-            Feed(c, c.Asylum, "AppealDecided", Data(("outcome", upheld ? "upheld" : "dismissed")));
-            BecameFinal(c, negative: !upheld);
+            // A dismissal makes the decision final; an upheld appeal closes the linked return case (its handler).
+            Send(new DecideAppeal(c.Id, null, upheld ? AppealOutcome.Upheld : AppealOutcome.Dismissed, Actor));
+            if (upheld)
+            {
+                c.Waiting = Wait.None;
+                return;
+            }
+            Negative(c);
         });
     }
 
-    private void BecameFinal(SimCase c, bool negative)
+    private void BecameFinal(SimCase c)
     {
-        Feed(c, c.Asylum, "DecisionBecameFinal", Data(("negative", negative)));
-        if (!negative)
-        {
-            Feed(c, c.Return, "ReturnCaseClosed", Data(("reason", "appeal-upheld")));
-            c.Waiting = Wait.None;
-            return;
-        }
+        Send(new RecordFinalDecision(c.Id, null, Actor));
+        Negative(c);
+    }
+
+    private void Negative(SimCase c)
+    {
         _metrics.FinalNegative++;
         Fact(c, CaseFacts.Final, name: CaseFacts.Negative);
         if (c.Absconded)
@@ -303,7 +323,7 @@ public sealed class Simulator
             var days = 3 + _random.NextDouble() * 12;
             At(_now + TimeSpan.FromDays(days), () =>
             {
-                Feed(c, c.Return, "VoluntaryDepartureConfirmed", Data());
+                Send(new ConfirmVoluntaryDeparture(c.ReturnId, null, Actor));
                 _metrics.DepartedVoluntarily++;
                 Fact(c, CaseFacts.DepartedVoluntarily);
                 c.Waiting = Wait.None;
@@ -331,6 +351,7 @@ public sealed class Simulator
         }
         _seatsTaken[week] = _seatsTaken.GetValueOrDefault(week) + 1;
         var flight = _work.StartOf(_scenario.Start.AddDays(week * 7 + 2)).AddHours(6);
+        Send(new ScheduleRemoval(c.ReturnId, null, _work.LocalDate(flight), "charter", $"W{week}", 2, Actor));
         c.Waiting = Wait.RemovalCapacity;
         // Detention to secure the removal (RD Art. 15) from a week before the flight, when a place is free.
         var detainFrom = flight.AddDays(-7) > _now ? flight.AddDays(-7) : _now;
@@ -340,7 +361,7 @@ public sealed class Simulator
             {
                 _detained++;
                 c.Detained = true;
-                Feed(c, c.Return, "DetentionOrdered", Data(("grounds", "risk-of-absconding")));
+                Send(new OrderDetention(c.ReturnId, null, "removal centre", "RD Art. 15(1)(a): risk of absconding", Actor));
             }
             else
             {
@@ -358,7 +379,7 @@ public sealed class Simulator
             _detained--;
             c.Detained = false;
         }
-        Feed(c, c.Return, "RemovalExecuted", Data());
+        Send(new ExecuteRemoval(c.ReturnId, null, Actor));
         _metrics.Removed++;
         Fact(c, CaseFacts.Removed);
         c.Waiting = Wait.None;
@@ -370,7 +391,7 @@ public sealed class Simulator
     {
         c.Waiting = unit switch { Reception => Wait.Reception, Asylum => Wait.AsylumUnit, _ => Wait.ReturnUnit };
         var pool = _units[unit];
-        var urgency = urgent ? DateTimeOffset.MinValue : c.Urgency();
+        var urgency = urgent ? DateTimeOffset.MinValue : Urgency(c);
         pool.Queue.Enqueue(new WorkItem(c, task, done), (urgency, ++_sequence));
         StartWork(pool);
     }
@@ -394,96 +415,83 @@ public sealed class Simulator
         }
     }
 
-    // ---- engine -------------------------------------------------------------------------------------------------
+    // ---- cases --------------------------------------------------------------------------------------------------
 
-    /// <summary>One case event through every running workflow of that side of the case, then the workflow it starts.</summary>
-    private void Feed(SimCase c, Dictionary<string, Instance> flows, string type, Dictionary<string, object?> data, string? start = null)
+    /// <summary>Who acts in the simulation, in every <c>…By</c> field.</summary>
+    private const string Actor = "simulation";
+
+    /// <summary>A unit's command through the production decision. A refusal means the simulation's model of the
+    /// units disagrees with the use cases: it stops the run with the reason rather than being skipped.</summary>
+    private void Send(object command)
     {
-        var input = new WorkflowEvent(type, data);
-        foreach (var instance in flows.Values)
+        try
         {
-            if (instance.Finished)
-            {
-                continue;
-            }
-            Apply(c, instance, WorkflowEngine.Decide(instance.Definition, instance.State, input, _now, _context));
+            _runner.Send(command, _now);
         }
-        if (start is not null && !flows.ContainsKey(start))
+        catch (CaseCommandRefused refused)
         {
-            var definition = _registry.InForceOn(start, _work.LocalDate(c.MadeAt));
-            var instance = new Instance(definition);
-            flows[start] = instance;
-            Apply(c, instance, WorkflowEngine.Decide(definition, WorkflowState.Initial,
-                new WorkflowEvent(WorkflowEvents.WorkflowStarted, data), _now, _context));
+            throw new InvalidOperationException($"simulation: {command.GetType().Name} was refused at {_now:O}: {refused.Message}", refused);
         }
     }
 
-    private void Wake(SimCase c, Instance instance, string timer, int generation)
+    /// <summary>The figures come from what the cases record: every engine effect of every workflow.</summary>
+    private void OnRecorded(string caseId, object e)
     {
-        if (instance.Finished || !instance.State.Timers.TryGetValue(timer, out var state)
-            || state.Generation != generation || state.Status != TimerStatus.Running)
+        var c = _cases[caseId];
+        if (e is ProcedureAssigned assigned)
+        {
+            c.Ground = assigned.Ground;
+            return;
+        }
+        if (e is not IWorkflowStep step)
         {
             return;
         }
-        Apply(c, instance, WorkflowEngine.Decide(instance.Definition, instance.State, WorkflowEvent.Deadline(timer, generation), _now, _context));
+        var flow = step.Workflow;
+        // One case in the KPIs, as the simulator counts it: the return case's effects under the asylum case's id.
+        if (Observe is not null && CaseFacts.OfEffect(c.Id, flow, step.Effect, step.At) is { } fact)
+        {
+            Observe(fact);
+        }
+        switch (step.Effect)
+        {
+            case TimerStarted t:
+                _metrics.TimerStarted(flow, t.Timer, t.LegalBasis);
+                break;
+            case TimerStopped { Met: true } t:
+                _metrics.TimerMet(flow, t.Timer);
+                break;
+            case TimerBreached t:
+                c.BreachedFlows.Add(flow);
+                _metrics.TimerBreached(flow, t.Timer, c.Waiting);
+                break;
+            case StageEntered:
+                c.StageSince[flow] = step.At;
+                break;
+            case StageLeft s:
+                _metrics.StageTime(flow, s.Stage, KpiDefinitions.Days(c.StageSince.GetValueOrDefault(flow, step.At), step.At));
+                break;
+        }
     }
 
-    private void Apply(SimCase c, Instance instance, IReadOnlyList<WorkflowEffect> effects)
+    /// <summary>Legal urgency as the work queue orders it: the earliest expiry of a running deadline of the case.</summary>
+    private DateTimeOffset Urgency(SimCase c)
     {
-        instance.State = instance.State.ApplyAll(effects);
-        var flow = instance.Definition.Id;
-        foreach (var effect in effects)
+        var earliest = DateTimeOffset.MaxValue;
+        foreach (var workflows in new[] { _runner.AsylumCases.GetValueOrDefault(c.Id)?.Workflows, _runner.ReturnCases.GetValueOrDefault(c.ReturnId)?.Workflows })
         {
-            if (Observe is not null && CaseFacts.OfEffect(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), flow, effect, _now) is { } fact)
+            foreach (var instance in workflows?.Instances.Values ?? [])
             {
-                Observe(fact);
-            }
-            switch (effect)
-            {
-                case TimerStarted t:
-                    _metrics.TimerStarted(flow, t.Timer, t.LegalBasis);
-                    Schedule(c, instance, t.Timer, t.Generation, t.Schedule);
-                    break;
-                case TimerResumed t:
-                    Schedule(c, instance, t.Timer, t.Generation, t.Schedule);
-                    break;
-                case TimerExtended t:
-                    Schedule(c, instance, t.Timer, t.Generation, t.Schedule);
-                    break;
-                case TimerRescheduled t:
-                    Schedule(c, instance, t.Timer, t.Generation, t.Schedule);
-                    break;
-                case TimerStopped t:
-                    if (t.Met)
+                foreach (var timer in instance.State.Timers.Values)
+                {
+                    if (timer.Status == TimerStatus.Running && timer.ExpiresAt < earliest)
                     {
-                        _metrics.TimerMet(flow, t.Timer);
+                        earliest = timer.ExpiresAt;
                     }
-                    break;
-                case TimerBreached t:
-                    instance.Breached = true;
-                    _metrics.TimerBreached(flow, t.Timer, c.Waiting);
-                    break;
-                case StageEntered s:
-                    instance.StageSince = _now;
-                    break;
-                case StageLeft s:
-                    _metrics.StageTime(flow, s.Stage, KpiDefinitions.Days(instance.StageSince, _now));
-                    break;
+                }
             }
         }
-        if (instance.State.Stage is { } stage && instance.Definition.Stage(stage).Final)
-        {
-            instance.Finished = true;
-        }
-    }
-
-    private void Schedule(SimCase c, Instance instance, string timer, int generation, TimerSchedule schedule)
-    {
-        if (schedule.WarnAt is { } warn && warn > _now)
-        {
-            At(warn, () => Wake(c, instance, timer, generation));
-        }
-        At(schedule.ExpiresAt, () => Wake(c, instance, timer, generation));
+        return earliest;
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
@@ -544,9 +552,6 @@ public sealed class Simulator
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
-    private static Dictionary<string, object?> Data(params (string Key, object? Value)[] fields) =>
-        fields.ToDictionary(f => f.Key, f => f.Value);
-
     private sealed record WorkItem(SimCase Case, string Task, Action<SimCase> Done);
 
     private sealed class UnitPool(string unit, int staff)
@@ -560,56 +565,26 @@ public sealed class Simulator
         public void Withdraw(SimCase c) => c.WithdrawnFrom.Add(Unit);
     }
 
-    private sealed class Instance(WorkflowDefinition definition)
+    private sealed class SimCase(string id, string nationality, bool border)
     {
-        public WorkflowDefinition Definition { get; } = definition;
-        public WorkflowState State { get; set; } = WorkflowState.Initial;
-        public DateTimeOffset StageSince { get; set; }
-        public bool Finished { get; set; }
-        public bool Breached { get; set; }
-    }
-
-    private sealed class SimCase(int id, string nationality, bool border, DateTimeOffset madeAt)
-    {
-        public int Id { get; } = id;
+        public string Id { get; } = id;
+        public string ReturnId { get; } = AsylumCases.ReturnCaseIdOf(id);
         public string Nationality { get; } = nationality;
         public bool Border { get; } = border;
-        public DateTimeOffset MadeAt { get; } = madeAt;
         public double Recognition { get; init; }
         public bool SecurityGrounds { get; init; }
         public bool MisledAuthorities { get; init; }
         public bool UnaccompaniedMinor { get; init; }
         public string? Procedure { get; set; }
         public string? Ground { get; set; }
-        public CrisisSpan? Crisis { get; set; }
         public bool Absconded { get; set; }
         public bool Decided { get; set; }
         public bool Detained { get; set; }
         public bool VoluntaryDeparture { get; set; }
-        public bool AppealSuspends { get; set; }
         public Wait Waiting { get; set; }
         public HashSet<string> WithdrawnFrom { get; } = [];
-        public Dictionary<string, Instance> Asylum { get; } = [];
-        public Dictionary<string, Instance> Return { get; } = [];
-
-        /// <summary>Legal urgency as the work queue orders it: the earliest expiry of a running deadline.</summary>
-        public DateTimeOffset Urgency()
-        {
-            var earliest = DateTimeOffset.MaxValue;
-            foreach (var instance in Asylum.Values.Concat(Return.Values))
-            {
-                foreach (var timer in instance.State.Timers.Values)
-                {
-                    if (timer.Status == TimerStatus.Running && timer.ExpiresAt < earliest)
-                    {
-                        earliest = timer.ExpiresAt;
-                    }
-                }
-            }
-            return earliest;
-        }
-
-        public bool Breached(string? procedure) => procedure is not null && Asylum.TryGetValue(procedure, out var i) && i.Breached;
+        public HashSet<string> BreachedFlows { get; } = [];
+        public Dictionary<string, DateTimeOffset> StageSince { get; } = [];
 
         /// <summary>Interviews of an absconded applicant are not held; the implicit-withdrawal decision still is.</summary>
         public bool Withdrawn(string unit, string task) => Absconded && WithdrawnFrom.Contains(unit) && task != "decision"

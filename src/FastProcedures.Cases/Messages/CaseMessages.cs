@@ -3,6 +3,9 @@ using Wolverine;
 
 namespace FastProcedures.Cases.Messages;
 
+/// <summary>A message a decision sends, and when it falls due (null: at once).</summary>
+public sealed record PlannedMessage(UnitMessage Message, DateTimeOffset? DueAt);
+
 /// <summary>Turns what a decision recorded into the messages it sends: to other units, and the deadline messages
 /// scheduled for each timer's warning and expiry. Returned as values; Wolverine sends them from its outbox.</summary>
 public static class CaseMessages
@@ -10,8 +13,21 @@ public static class CaseMessages
     public static OutgoingMessages For<TCase>(CaseKind<TCase> kind, WorkflowCatalog catalog, TCase state, IReadOnlyList<object> events, DateTimeOffset now)
         where TCase : class
     {
-        var country = kind.Country(state);
         var messages = new OutgoingMessages();
+        foreach (var planned in Plan(kind, catalog, state, events))
+        {
+            Send(messages, planned.Message, kind.Country(state), planned.DueAt is { } dueAt ? dueAt - now : null);
+        }
+        return messages;
+    }
+
+    /// <summary>The messages as plain values, each with the instant it falls due (none: at once); the in-memory case
+    /// runner delivers these itself, Wolverine gets them through <see cref="For{TCase}"/>.</summary>
+    public static IReadOnlyList<PlannedMessage> Plan<TCase>(CaseKind<TCase> kind, WorkflowCatalog catalog, TCase state, IReadOnlyList<object> events)
+        where TCase : class
+    {
+        var country = kind.Country(state);
+        var messages = new List<PlannedMessage>();
         foreach (var e in events)
         {
             switch (e)
@@ -19,41 +35,37 @@ public static class CaseMessages
                 case UnitMessageSent sent:
                     var message = kind.TypedMessage(catalog, state, sent)
                         ?? new UnitNotified(sent.CaseId, country, sent.Workflow, sent.Step.Message, sent.Step.To, sent.Step.Reason, sent.At);
-                    Send(messages, new UnitMessage(sent.Step.To, message), country, null);
+                    messages.Add(new PlannedMessage(new UnitMessage(sent.Step.To, message), null));
                     break;
                 case DeadlineStarted s:
-                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, now);
+                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
                     break;
                 case DeadlineResumed s:
-                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, now);
+                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
                     break;
                 case DeadlineRescheduled s:
-                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, now);
+                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
                     break;
                 case DeadlineExtended s:
-                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule, now);
+                    Schedule(kind, messages, country, s.CaseId, s.Workflow, s.Step.Timer, s.Step.Generation, s.Step.Schedule);
                     break;
             }
         }
-        foreach (var notification in kind.Notifications(state, events))
-        {
-            Send(messages, notification, country, null);
-        }
+        messages.AddRange(kind.Notifications(state, events).Select(n => new PlannedMessage(n, null)));
         return messages;
     }
 
     private static void Schedule<TCase>(
-        CaseKind<TCase> kind, OutgoingMessages messages, string country, string caseId, string workflow, string timer,
-        int generation, FastProcedures.Workflows.TimerSchedule schedule, DateTimeOffset now) where TCase : class
+        CaseKind<TCase> kind, List<PlannedMessage> messages, string country, string caseId, string workflow, string timer,
+        int generation, FastProcedures.Workflows.TimerSchedule schedule) where TCase : class
     {
         if (schedule.WarnAt is { } warnAt)
         {
-            Send(messages, new UnitMessage(kind.Unit,
-                new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "warning", warnAt)), country, warnAt - now);
+            messages.Add(new PlannedMessage(new UnitMessage(kind.Unit,
+                new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "warning", warnAt)), warnAt));
         }
-        Send(messages, new UnitMessage(kind.Unit,
-            new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "expiry", schedule.ExpiresAt)), country,
-            schedule.ExpiresAt - now);
+        messages.Add(new PlannedMessage(new UnitMessage(kind.Unit,
+            new DeadlineDue(caseId, country, kind.Name, workflow, timer, generation, "expiry", schedule.ExpiresAt)), schedule.ExpiresAt));
     }
 
     /// <summary><paramref name="delay"/>: how long after the decision's <c>now</c> the message falls due. Scheduling by

@@ -30,6 +30,16 @@ public sealed record CommandUnit(string Name, string CaseKind, Func<Caller, bool
 
     /// <summary>Return counselling from the start of the asylum procedure (2023 pilot): asylum or return unit.</summary>
     public static readonly CommandUnit Counselling = new("asylum or return", "asylum", c => Asylum.MayAct(c) || Return.MayAct(c));
+
+    /// <summary>Who may send a use case of the catalogue (<see cref="CaseCommandCatalogue"/>), by its unit.</summary>
+    public static CommandUnit Of(CaseCommandType command) => command.Unit switch
+    {
+        CaseCommandCatalogue.Reception => Reception,
+        CaseCommandCatalogue.AsylumUnit => Asylum,
+        CaseCommandCatalogue.ReturnUnit => Return,
+        CaseCommandCatalogue.Counselling => Counselling,
+        _ => throw new ArgumentException($"No unit '{command.Unit}' sends commands.", nameof(command)),
+    };
 }
 
 /// <summary>A use case over HTTP: its command record, action name (kebab-case of the record's name), unit and the
@@ -101,55 +111,61 @@ public static class CaseCommands
             .ToList();
     }
 
-    public static string ActionOf(Type command) => EventData.KebabCase(command.Name);
+    public static string ActionOf(Type command) => CaseCommandCatalogue.ActionOf(command);
 
-    /// <summary>Maps <c>POST /{id}/&lt;action&gt;</c> for one use case; one line per use case in <see cref="CasesApi"/>.</summary>
-    public static RouteHandlerBuilder MapCommand<TCommand>(this RouteGroupBuilder cases, CommandUnit unit, params string[] records)
-        where TCommand : class
+    /// <summary>Maps <c>POST /{id}/&lt;action&gt;</c> for every use case of the catalogue that acts on an existing case.</summary>
+    public static void MapCommands(this RouteGroupBuilder cases)
     {
-        var command = Register<TCommand>(unit, records, opensCase: false);
+        foreach (var command in CaseCommandCatalogue.All.Where(c => !c.OpensCase))
+        {
+            cases.MapCommand(command);
+        }
+    }
+
+    /// <summary>Maps <c>POST /{id}/&lt;action&gt;</c> for one use case of the catalogue.</summary>
+    public static RouteHandlerBuilder MapCommand(this RouteGroupBuilder cases, CaseCommandType type)
+    {
+        var command = Register(type);
         return cases.MapPost($"/{{id}}/{command.Action}",
-                (string id, HttpContext http, CancellationToken cancellation) => SendAsync<TCommand>(http, command, id, cancellation))
-            .Describe<TCommand>(command)
+                (string id, HttpContext http, CancellationToken cancellation) => SendAsync(http, command, id, cancellation))
+            .Describe(command)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>Maps a command that opens a case (its id in the body): 201 with <c>Location</c>, 200 for a repeat.</summary>
-    public static RouteHandlerBuilder MapCreation<TCommand>(
-        this RouteGroupBuilder cases, string pattern, CommandUnit unit, params string[] records) where TCommand : class
+    public static RouteHandlerBuilder MapCreation<TCommand>(this RouteGroupBuilder cases, string pattern) where TCommand : class
     {
-        var command = Register<TCommand>(unit, records, opensCase: true);
+        var command = Register(CaseCommandCatalogue.Of(typeof(TCommand)));
         return cases.MapPost(pattern,
-                (HttpContext http, CancellationToken cancellation) => SendAsync<TCommand>(http, command, null, cancellation))
-            .Describe<TCommand>(command)
+                (HttpContext http, CancellationToken cancellation) => SendAsync(http, command, null, cancellation))
+            .Describe(command)
             .Produces<CommandResult>(StatusCodes.Status201Created);
     }
 
-    private static CaseCommand Register<TCommand>(CommandUnit unit, string[] records, bool opensCase)
+    private static CaseCommand Register(CaseCommandType type)
     {
-        var command = new CaseCommand(typeof(TCommand), ActionOf(typeof(TCommand)), unit, records, opensCase);
+        var command = new CaseCommand(type.Type, type.Action, CommandUnit.Of(type), type.Records, type.OpensCase);
         ByAction[command.Action] = command;
         return command;
     }
 
-    private static RouteHandlerBuilder Describe<TCommand>(this RouteHandlerBuilder route, CaseCommand command) where TCommand : class =>
-        route.Accepts<TCommand>("application/json")
+    private static RouteHandlerBuilder Describe(this RouteHandlerBuilder route, CaseCommand command) =>
+        route.Accepts(command.Type, "application/json")
             .WithName(command.Action)
-            .WithSummary($"{Sentence(typeof(TCommand).Name)} ({command.Unit.Name} unit)")
-            .WithDescription($"Use case `{typeof(TCommand).Name}`: records {string.Join(", ", command.Records)}. " +
+            .WithSummary($"{Sentence(command.Type.Name)} ({command.Unit.Name} unit)")
+            .WithDescription($"Use case `{command.Type.Name}`: records {string.Join(", ", command.Records)}. " +
                 "The version seen goes in `If-Match` (or `expectedVersion`); who acts and the country come from the token.")
-            .WithMetadata(new CommandBodyMetadata(typeof(TCommand)))
+            .WithMetadata(new CommandBodyMetadata(command.Type))
             .RequireAuthorization(p => p.RequireAssertion(c => command.Unit.MayAct(Caller.From(c.User))))
             .Produces<CommandResult>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    internal static async Task<IResult> SendAsync<TCommand>(HttpContext http, CaseCommand command, string? routeId, CancellationToken cancellation)
-        where TCommand : class
+    internal static async Task<IResult> SendAsync(HttpContext http, CaseCommand command, string? routeId, CancellationToken cancellation)
     {
         var caller = Caller.From(http.User);
-        var (body, errors) = await ReadBodyAsync<TCommand>(http, caller, routeId, cancellation);
+        var (body, errors) = await ReadBodyAsync(http, command.Type, caller, routeId, cancellation);
         if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, title: "The request body is malformed or incomplete.",
@@ -197,8 +213,8 @@ public static class CaseCommands
     }
 
     /// <summary>The command from the body, completed from the route and the token; or the field errors.</summary>
-    private static async Task<(TCommand?, Dictionary<string, string[]>?)> ReadBodyAsync<TCommand>(
-        HttpContext http, Caller caller, string? routeId, CancellationToken cancellation) where TCommand : class
+    private static async Task<(object?, Dictionary<string, string[]>?)> ReadBodyAsync(
+        HttpContext http, Type commandType, Caller caller, string? routeId, CancellationToken cancellation)
     {
         var errors = new Dictionary<string, string[]>();
         JsonObject body;
@@ -218,7 +234,7 @@ public static class CaseCommands
         {
             return (null, new() { ["$"] = [$"The body is not valid JSON: {e.Message}"] });
         }
-        var fields = Fields(typeof(TCommand));
+        var fields = Fields(commandType);
         if (fields.ExpectedVersion is { } versionField)
         {
             var fromHeader = IfMatch(http.Request, errors);
@@ -268,7 +284,7 @@ public static class CaseCommands
         }
         try
         {
-            return (body.Deserialize<TCommand>(StrictOptions(http)), null);
+            return (body.Deserialize(commandType, StrictOptions(http)), null);
         }
         catch (JsonException e)
         {
@@ -341,41 +357,7 @@ public static class CaseCommands
         });
     }
 
-    /// <summary>How a command record's fields are filled: from the route, the token, or the body.</summary>
-    internal sealed record CommandFields(
-        string? CaseId, string? ExpectedVersion, string? Country, IReadOnlyList<string> Actors, IReadOnlyList<string> Required,
-        IReadOnlyList<(string Field, Type Type)> Nested)
-    {
-        public IEnumerable<string> NotInBody => new[] { CaseId, Country }.OfType<string>().Concat(Actors);
-    }
-
-    private static readonly ConcurrentDictionary<Type, CommandFields> FieldsCache = new();
-
-    internal static CommandFields Fields(Type command) => FieldsCache.GetOrAdd(command, type =>
-    {
-        var parameters = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
-        var nullability = new NullabilityInfoContext();
-        string Json(ParameterInfo p) => JsonNamingPolicy.CamelCase.ConvertName(p.Name!);
-        var caseId = parameters.FirstOrDefault(p => p.Name == "CaseId");
-        var version = parameters.FirstOrDefault(p => p.Name == "ExpectedVersion");
-        var country = parameters.FirstOrDefault(p => p.Name == "Country" && p.ParameterType == typeof(string));
-        var actors = parameters.Where(p => p.ParameterType == typeof(string) && p.Name!.EndsWith("By", StringComparison.Ordinal)).ToList();
-        var fromElsewhere = new[] { caseId, version, country }.Concat(actors).OfType<ParameterInfo>().ToHashSet();
-        var required = parameters
-            .Where(p => !fromElsewhere.Contains(p) && !p.HasDefaultValue)
-            .Where(p => p.ParameterType.IsValueType
-                ? Nullable.GetUnderlyingType(p.ParameterType) is null
-                : nullability.Create(p).WriteState != NullabilityState.Nullable)
-            .Select(Json)
-            .ToList();
-        var nested = parameters
-            .Where(p => !fromElsewhere.Contains(p) && p.ParameterType.IsClass && p.ParameterType != typeof(string)
-                && p.ParameterType.Namespace?.StartsWith("FastProcedures", StringComparison.Ordinal) == true)
-            .Select(p => (Json(p), p.ParameterType))
-            .ToList();
-        return new CommandFields(caseId is null ? null : Json(caseId), version is null ? null : Json(version),
-            country is null ? null : Json(country), actors.Select(Json).ToList(), required, nested);
-    });
+    internal static CommandFields Fields(Type command) => CaseCommandCatalogue.Fields(command);
 
     private static string Sentence(string name)
     {

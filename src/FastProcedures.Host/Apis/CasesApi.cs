@@ -50,43 +50,10 @@ public static class CasesApi
         cases.MapPost("/{id}/verify", VerifyAsync).WithName("verify-case")
             .WithSummary("Replay the case on its pinned definitions and compare with what was recorded").RequireAuthorization(Policies.Audit);
 
-        cases.MapCreation<MakeApplication>("/", CommandUnit.Reception, nameof(ApplicationMade));
-        cases.MapCreation<OpenReturnCase>("/open-return-case", CommandUnit.Return, nameof(ReturnCaseOpened));
-
-        cases.MapCommand<StartScreening>(CommandUnit.Reception, nameof(ScreeningStarted));
-        cases.MapCommand<TakeBiometrics>(CommandUnit.Reception, nameof(BiometricsTaken));
-        cases.MapCommand<CompleteScreening>(CommandUnit.Reception, nameof(ScreeningCompleted));
-        cases.MapCommand<RegisterApplication>(CommandUnit.Reception, nameof(ApplicationRegistered));
-        cases.MapCommand<RegisterAndRoute>(CommandUnit.Reception, nameof(ApplicationRegistered));
-
-        cases.MapCommand<LodgeApplication>(CommandUnit.Asylum, nameof(ApplicationLodged));
-        cases.MapCommand<ScheduleInterview>(CommandUnit.Asylum, nameof(InterviewScheduled));
-        cases.MapCommand<HoldInterview>(CommandUnit.Asylum, nameof(InterviewHeld));
-        cases.MapCommand<HoldReturnCounselling>(CommandUnit.Counselling, nameof(ReturnCounsellingHeld));
-        cases.MapCommand<ExtendExamination>(CommandUnit.Asylum, nameof(ExaminationPeriodExtended), nameof(ExaminationPeriodFurtherExtended));
-        cases.MapCommand<IssueDecision>(CommandUnit.Asylum, nameof(DecisionIssued));
-        cases.MapCommand<LodgeAppeal>(CommandUnit.Asylum, nameof(AppealLodged));
-        cases.MapCommand<DecideAppeal>(CommandUnit.Asylum, nameof(AppealDecided));
-        cases.MapCommand<RecordFinalDecision>(CommandUnit.Asylum, nameof(DecisionBecameFinal));
-        cases.MapCommand<ApplyCrisisDerogation>(CommandUnit.Asylum, nameof(CrisisDerogationApplied));
-        cases.MapCommand<RecordAbsconding>(CommandUnit.Asylum, nameof(ApplicantAbsconded));
-        cases.MapCommand<RecordReappearance>(CommandUnit.Asylum, nameof(ApplicantReappeared));
-        cases.MapCommand<RecordRelocation>(CommandUnit.Asylum, nameof(ApplicantRelocated));
-
-        cases.MapCommand<ExtendVoluntaryDeparture>(CommandUnit.Return, nameof(VoluntaryDepartureExtended));
-        cases.MapCommand<ConfirmVoluntaryDeparture>(CommandUnit.Return, nameof(VoluntaryDepartureConfirmed));
-        cases.MapCommand<OrderDetention>(CommandUnit.Return, nameof(DetentionOrdered));
-        cases.MapCommand<ReviewDetention>(CommandUnit.Return, nameof(DetentionReviewed));
-        cases.MapCommand<ExtendDetention>(CommandUnit.Return, nameof(DetentionExtended));
-        cases.MapCommand<EndDetention>(CommandUnit.Return, nameof(DetentionEnded));
-        cases.MapCommand<PlaceRemovalHold>(CommandUnit.Return, nameof(RemovalHoldPlaced));
-        cases.MapCommand<LiftRemovalHold>(CommandUnit.Return, nameof(RemovalHoldLifted));
-        cases.MapCommand<ScheduleRemoval>(CommandUnit.Return, nameof(RemovalScheduled));
-        cases.MapCommand<CancelRemoval>(CommandUnit.Return, nameof(RemovalCancelled));
-        cases.MapCommand<ExecuteRemoval>(CommandUnit.Return, nameof(RemovalExecuted));
-        cases.MapCommand<RecordReturneeAbsconded>(CommandUnit.Return, nameof(ReturneeAbsconded));
-        cases.MapCommand<IssueEntryBan>(CommandUnit.Return, nameof(EntryBanIssued));
-        cases.MapCommand<CloseReturnCase>(CommandUnit.Return, nameof(ReturnCaseClosed));
+        cases.MapCreation<MakeApplication>("/");
+        cases.MapCreation<OpenReturnCase>("/open-return-case");
+        // Every other use case, in the catalogue's order; a new one is one line in CaseCommandCatalogue.
+        cases.MapCommands();
         return cases;
     }
 

@@ -88,7 +88,53 @@ public sealed class the_cli_refuses_bad_input : IDisposable
         { ["simulate", "--scenario", "bg-2023", "--days", "0"], "fastproc: --days: 0 is not between 1 and 3660." },
         { ["simulate", "--scenario", "bg-2023", "--set"], "fastproc: --set needs a value." },
         { ["simulate", "--scenario", "bg-2023", "--report"], "fastproc: --report needs a value." },
+        // what-if.
+        { ["what-if", "history.yaml", "--bogus"], "fastproc: Unknown option 'bogus'." },
+        { ["what-if"], "fastproc: Command 'what-if' is missing required argument 'FILE'." },
+        { ["what-if", "a.yaml", "b.yaml"], "fastproc: Could not match 'b.yaml' with an argument." },
+        { ["what-if", "missing.yaml"], "fastproc: missing.yaml: no such file." },
+        { ["what-if", "history.yaml", "--until"], "fastproc: --until needs a value." },
+        { ["what-if", "history.yaml", "--until", "tomorrow"], "fastproc: --until: 'tomorrow' is not an ISO 8601 instant with an offset." },
+        { ["what-if", "history.yaml", "--until", "2026-07-01T10:00:00"], "fastproc: --until: '2026-07-01T10:00:00' is not an ISO 8601 instant with an offset." },
     };
+
+    /// <summary>What-if files with one mistake each: one line naming the step (by its number) and the field.</summary>
+    public static TheoryData<string, string> BadHistories => new()
+    {
+        { "country: FR\nsteps: []\n", "fastproc: history.yaml: country: 'FR' is not one of BG, RO." },
+        { "country: BG\n", "fastproc: history.yaml: steps: a list of {at, command, with} is required." },
+        { "country: BG\nsteps: [\n", "fastproc: history.yaml: line 3: not valid YAML: " },
+        { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02\n    command: start-screening\n",
+            "fastproc: history.yaml: step 2: at: '2026-07-02' is not an ISO 8601 instant with an offset." },
+        { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: decide-everything\n",
+            "fastproc: history.yaml: step 2: command: 'decide-everything' is not an action (" },
+        { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: issue-decision\n    with: {{ outcom: RejectedUnfounded }}\n",
+            "fastproc: history.yaml: step 2 (issue-decision): 'outcom' is not a field of issue-decision (" },
+        { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: issue-decision\n    with: {{ outcome: Maybe, legalBasis: x }}\n",
+            "fastproc: history.yaml: step 2 (issue-decision): 'outcome': the value is not one of GrantedRefugee, " },
+        { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: register-application\n    with: {{ procedure: border-procedure }}\n",
+            "fastproc: history.yaml: step 2 (register-application): 'ground' is required." },
+        { $"country: BG\nsteps:\n{MakeApplication}  - at: 2026-07-02T08:00:00+03:00\n    command: lodge-application\n",
+            "fastproc: history.yaml: step 2 (lodge-application): refused: Case BG-2026-000001 is not registered yet" },
+    };
+
+    private const string MakeApplication =
+        "  - at: 2026-07-01T08:00:00+03:00\n    command: make-application\n" +
+        "    with: { place: Border, location: X, nationality: MAR, hasTravelDocument: false, applicant: { fullName: A } }\n";
+
+    [Theory]
+    [MemberData(nameof(BadHistories))]
+    public async Task a_bad_what_if_file_is_one_line_naming_the_step_and_field(string history, string expected)
+    {
+        await File.WriteAllTextAsync(Path.Combine(_scratch, "history.yaml"), history);
+
+        var result = await RunAsync("what-if", "history.yaml");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(expected, result.StandardError.Trim());
+        Assert.DoesNotContain('\n', result.StandardError.Trim());
+        Assert.Empty(result.StandardOutput);
+    }
 
     [Theory]
     [MemberData(nameof(Refusals))]

@@ -136,6 +136,30 @@ public sealed class when_the_engine_verbs_run
     }
 
     [Fact]
+    public async Task what_if_prints_every_case_with_its_workflows_and_timers_as_json()
+    {
+        var repository = Path.GetDirectoryName(FastProcedures.Workflows.WorkflowsFolder.Require(AppContext.BaseDirectory))!;
+        var example = Path.Combine(repository, "docs", "what-if", "border-procedure.yaml");
+
+        var result = await CliRunner.RunAsync(null, "what-if", example, "--until", "2026-12-01T00:00:00+02:00", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var cases = json.RootElement.GetProperty("cases").EnumerateArray().ToList();
+        Assert.Equal(["asylum", "return"], cases.Select(c => c.GetProperty("kind").GetString()));
+        var returnCase = cases.Single(c => c.GetProperty("kind").GetString() == "return");
+        Assert.Equal("BG-2026-000001-R", returnCase.GetProperty("id").GetString());
+        var rbpr = returnCase.GetProperty("workflows").EnumerateArray().Single(w => w.GetProperty("id").GetString() == "return-border-procedure");
+        Assert.True(rbpr.GetProperty("version").GetInt32() > 0);
+        Assert.Equal("ordinary-return", rbpr.GetProperty("stage").GetString());
+        var timer = rbpr.GetProperty("timers").EnumerateArray().Single();
+        Assert.Equal(["id", "status", "startedAt", "expiresAt", "legalBasis"], timer.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("breached", timer.GetProperty("status").GetString());
+        Assert.Equal("RBPR Art. 4(2)", timer.GetProperty("legalBasis").GetString());
+        Assert.NotEmpty(json.RootElement.GetProperty("timeline").EnumerateArray());
+    }
+
+    [Fact]
     public async Task workflows_docs_writes_the_committed_reference_of_every_timer()
     {
         var file = Path.Combine(Path.GetTempPath(), $"procedures-{Guid.NewGuid():N}.md");
