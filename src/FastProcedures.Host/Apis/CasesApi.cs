@@ -5,6 +5,7 @@ using FastProcedures.Cases.Asylum.Appeals;
 using FastProcedures.Cases.Asylum.ApplyingCrisisDerogation;
 using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Asylum.LeavingBorderProcedure;
 using FastProcedures.Cases.Asylum.RecordingWhereabouts;
 using FastProcedures.Cases.Audit.Replaying;
 using FastProcedures.Cases.Queries.CaseSummaries;
@@ -65,7 +66,10 @@ public static class CasesApi
         cases.MapCommand<HoldReturnCounselling>(CommandUnit.Counselling, nameof(ReturnCounsellingHeld));
         cases.MapCommand<ExtendExamination>(CommandUnit.Asylum, nameof(ExaminationPeriodExtended), nameof(ExaminationPeriodFurtherExtended));
         cases.MapCommand<IssueDecision>(CommandUnit.Asylum, nameof(DecisionIssued));
+        cases.MapCommand<RecordDecisionNotification>(CommandUnit.Asylum, nameof(DecisionNotified));
         cases.MapCommand<LodgeAppeal>(CommandUnit.Asylum, nameof(AppealLodged));
+        cases.MapCommand<DecideRequestToRemain>(CommandUnit.Asylum, nameof(RemainAllowed), nameof(RightToRemainEnded));
+        cases.MapCommand<LeaveBorderProcedure>(CommandUnit.Asylum, nameof(BorderProcedureLeft));
         cases.MapCommand<DecideAppeal>(CommandUnit.Asylum, nameof(AppealDecided));
         cases.MapCommand<RecordFinalDecision>(CommandUnit.Asylum, nameof(DecisionBecameFinal));
         cases.MapCommand<ApplyCrisisDerogation>(CommandUnit.Asylum, nameof(CrisisDerogationApplied));

@@ -1,3 +1,4 @@
+using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Workflows;
 using Marten;
@@ -17,9 +18,21 @@ public static class LinkedAsylumStatusHandler
         }
         var changed = new LinkedAsylumStatusChanged(message.ReturnCaseId, message.AppealWindowOpen, message.SuspensiveAppealPending,
             message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt);
-        return message.AppealUpheld
-            ? [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)]
-            : [changed];
+        if (message.AppealUpheld)
+        {
+            return [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)];
+        }
+        // APR Art. 68: the end of the right to remain is recorded on the return case too, with the instant it ended,
+        // before the status change: it lifts the removal bar and starts the RBPR 12 weeks (RBPR Art. 4(2)).
+        if (message.RightToRemainEnded is { } ended && state.RightToRemainEndedAt is null)
+        {
+            return [ended with { CaseId = message.ReturnCaseId }, changed];
+        }
+        if (message.AllowedToRemain && !state.RightToRemain)
+        {
+            return [new RemainAllowed(message.ReturnCaseId, "court", "return-unit", message.ChangedAt), changed];
+        }
+        return [changed];
     }
 
     public static Task<OutgoingMessages> Handle(
