@@ -131,11 +131,13 @@ public sealed record InterviewHeld(string CaseId, string HeldBy, DateTimeOffset 
 /// <summary>
 /// The first-instance decision with its reason, legal basis and officer; for a negative one the appeal window and
 /// whether an appeal suspends removal (APR Art. 67-68), and the return decision issued with it (2023 pilot).
+/// <c>NotifiedAt</c>: when it was notified, from which the appeal window counts (APR Art. 67(7)); null with
+/// <c>NotifiedLater</c>, until <see cref="DecisionNotified"/> records the notification.
 /// </summary>
 public sealed record DecisionIssued(
     string CaseId, DecisionOutcome Outcome, bool Negative, DecisionReason Reason, string LegalBasis, string DecidedBy,
     DateTimeOffset DecidedAt, string? AppealWindow, DateTimeOffset? AppealWindowEndsAt, bool AppealSuspendsRemoval,
-    JointReturnDecision? ReturnDecision, DateTimeOffset? NotifiedAt = null);
+    JointReturnDecision? ReturnDecision, DateTimeOffset? NotifiedAt = null, bool NotifiedLater = false);
 
 /// <summary>The decision was notified to the applicant after it was issued; the appeal window counts from here (APR
 /// Art. 67(7)) and ends at <c>AppealWindowEndsAt</c>.</summary>

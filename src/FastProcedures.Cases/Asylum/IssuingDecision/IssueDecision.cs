@@ -41,7 +41,7 @@ public static class IssueDecisionHandler
             return
             [
                 new DecisionIssued(command.CaseId, command.Outcome, false, command.Reason!, command.LegalBasis, command.DecidedBy,
-                    now, null, null, false, null, command.NotifiedLater == true ? null : now),
+                    now, null, null, false, null, command.NotifiedLater == true ? null : now, command.NotifiedLater == true),
             ];
         }
         Validation.Require(command.Outcome == DecisionOutcome.ImplicitlyWithdrawn || command.ReturnDecision is not null,
@@ -61,7 +61,7 @@ public static class IssueDecisionHandler
         [
             new DecisionIssued(command.CaseId, command.Outcome, true, command.Reason!, command.LegalBasis, command.DecidedBy,
                 now, window.ToString(), later ? null : endsAt, AsylumCases.ProcedureDefinition(catalog, open)!.AppealSuspendsRemoval,
-                command.ReturnDecision, later ? null : now),
+                command.ReturnDecision, later ? null : now, later),
             new ReturnCaseLinked(command.CaseId, AsylumCases.ReturnCaseIdOf(command.CaseId), now),
         ];
     }
