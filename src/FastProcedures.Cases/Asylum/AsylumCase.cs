@@ -246,6 +246,11 @@ public sealed record AsylumCase(
     /// <summary>A court allowed the applicant to remain pending an appeal without suspensive effect.</summary>
     public bool AllowedToRemain { get; init; }
 
+    /// <summary>The applicant may remain pending an appeal without suspensive effect: a court allowed it, or the request
+    /// to remain is pending and the court has not refused it (APR Art. 68; Art. 43(3)(b)-(c)).</summary>
+    public bool MayRemainPendingRequest => RightToRemainEnded is null && AppealDecision is null
+        && (AllowedToRemain || Appeal is { SuspensiveEffect: false, RequestsToRemain: true });
+
     /// <summary>APR Art. 53(2): the applicant left the border procedure.</summary>
     public bool LeftBorderProcedure { get; init; }
 

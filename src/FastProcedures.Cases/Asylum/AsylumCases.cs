@@ -52,7 +52,7 @@ public static class AsylumCases
             yield return new UnitMessage("return", new LinkedAsylumStatus(state.Id, returnCaseId, state.Country,
                 state.AppealWindowOpen, state.SuspensiveAppealPending, state.Final,
                 state.AppealDecision is { Outcome: AppealOutcome.Upheld }, events.Select(At).Max(),
-                state.RightToRemainEnded, state.AllowedToRemain));
+                state.RightToRemainEnded, state.MayRemainPendingRequest));
         }
     }
 

@@ -28,6 +28,7 @@ public static class LinkedAsylumStatusHandler
         {
             return [ended with { CaseId = message.ReturnCaseId }, changed];
         }
+        // Allowed to remain pending the request or by the court: removal is barred (RemovalBar.RightToRemain).
         if (message.AllowedToRemain && !state.RightToRemain)
         {
             return [new RemainAllowed(message.ReturnCaseId, "court", "return-unit", message.ChangedAt), changed];
