@@ -97,11 +97,16 @@ public sealed record CaseAcceptedByUnit(string CaseId, string Unit, string Accep
 /// <summary>APR Art. 28: the applicant lodges the application.</summary>
 public sealed record ApplicationLodged(string CaseId, string LodgedBy, DateTimeOffset LodgedAt);
 
-/// <summary>AMMR Art. 39-41: the responsibility check starts.</summary>
-public sealed record ResponsibilityCheckStarted(string CaseId, string StartedBy, DateTimeOffset StartedAt);
+/// <summary>AMMR Art. 39-41: the responsibility check starts. <c>RegisteredAt</c>: the registration of the
+/// application, from which the take-charge request limits count (Art. 39(1), 45(1)); <c>Detained</c>: the applicant
+/// is detained (Art. 44), so the shorter limits of Art. 45(1) apply.</summary>
+public sealed record ResponsibilityCheckStarted(
+    string CaseId, string StartedBy, DateTimeOffset StartedAt, bool Detained = false, DateTimeOffset? RegisteredAt = null);
 
-/// <summary>AMMR Art. 39: take-charge request sent to another Member State.</summary>
-public sealed record TakeChargeRequestSent(string CaseId, string RequestedState, bool EurodacHit, string SentBy, DateTimeOffset SentAt);
+/// <summary>AMMR Art. 39: take-charge request sent to another Member State; <c>Detained</c>: the reply is due within
+/// one week and silence is acceptance (Art. 45(2)).</summary>
+public sealed record TakeChargeRequestSent(
+    string CaseId, string RequestedState, bool EurodacHit, string SentBy, DateTimeOffset SentAt, bool Detained = false);
 
 /// <summary>AMMR Art. 41: take-back notification sent.</summary>
 public sealed record TakeBackNotificationSent(string CaseId, string RequestedState, string SentBy, DateTimeOffset SentAt);
@@ -251,6 +256,12 @@ public sealed record AsylumCase(
     public bool MayRemainPendingRequest => RightToRemainEnded is null && AppealDecision is null
         && (AllowedToRemain || Appeal is { SuspensiveEffect: false, RequestsToRemain: true });
 
+    /// <summary>When the application was registered (APR Art. 27): AMMR limits count from it.</summary>
+    public DateTimeOffset? RegisteredAt { get; init; }
+
+    /// <summary>AMMR Art. 39: a take-charge request was sent.</summary>
+    public bool TakeChargeRequested { get; init; }
+
     /// <summary>APR Art. 53(2): the applicant left the border procedure.</summary>
     public bool LeftBorderProcedure { get; init; }
 
@@ -275,7 +286,8 @@ public sealed record AsylumCase(
         ScreeningCompleted e => this with { Vulnerabilities = e.Vulnerabilities },
         ApplicantDetained => this with { Detained = true },
         ApplicantReleased => this with { Detained = false },
-        ApplicationRegistered => this with { Registered = true },
+        ApplicationRegistered e => this with { Registered = true, RegisteredAt = e.RegisteredAt },
+        TakeChargeRequestSent => this with { TakeChargeRequested = true },
         ProcedureAssigned e => this with { Procedure = e.Procedure },
         ApplicationLodged => this with { Lodged = true },
         InterviewHeld => this with { Interviewed = true },

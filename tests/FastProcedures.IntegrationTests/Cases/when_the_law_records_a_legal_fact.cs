@@ -2,6 +2,8 @@ using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Asylum.Appeals;
+using FastProcedures.Cases.Asylum.Detaining;
+using FastProcedures.Cases.Asylum.DeterminingResponsibility;
 using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Asylum.LeavingBorderProcedure;
@@ -222,5 +224,55 @@ public sealed class when_the_law_records_a_legal_fact(DatabaseFixture database) 
         Assert.Equal(40, returnCase!.DetentionDaysServed);
         await Assert.ThrowsAsync<CaseCommandRefused>(() => _host.SendAsync("BG",
             new OrderDetention(id, null, "Busmantsi", "Risk of absconding.", "officer", 10)));
+    }
+
+    // AMMR Art. 45(1)-(2): for a detained applicant the request "shall not exceed two weeks from the registration of
+    // the application"; the requested State replies "within one week", failure to reply being acceptance.
+    [Fact]
+    public async Task a_detained_applicant_gets_the_short_ammr_limits_counted_from_registration()
+    {
+        const string id = "BG-2026-810012";
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-06T10:00:00+03:00"));
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Detained Applicant", null, null), "officer"));
+        await Assert.ThrowsAsync<CaseCommandRefused>(() => _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer")));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        await _host.SendAsync("BG", new DetainApplicant(id, null, "Busmantsi", "AMMR Art. 44: risk of absconding.", "officer"));
+
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-08T10:00:00+03:00"));
+        var started = await _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer"));
+
+        Assert.True(Assert.Single(started.Events.OfType<ResponsibilityCheckStarted>()).Detained);
+        // 2 weeks from Monday 6 July (registration, not the start of the check) end with Monday 20 July.
+        var request = Assert.Single(started.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "take-charge-request-detained");
+        Assert.Equal(DateTimeOffset.Parse("2026-07-21T00:00:00+03:00"), request.Step.Schedule.ExpiresAt);
+        Assert.DoesNotContain(started.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "take-charge-request");
+
+        var sent = await _host.SendAsync("BG", new SendTakeChargeRequest(id, null, "DE", false, "officer"));
+        var reply = Assert.Single(sent.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "take-charge-reply-detained");
+        // 1 week from Wednesday 8 July: Wednesday 15 July.
+        Assert.Equal(DateTimeOffset.Parse("2026-07-16T00:00:00+03:00"), reply.Step.Schedule.ExpiresAt);
+        Assert.Contains(sent.Events.OfType<DeadlineStopped>(), d => d.Step.Timer == "take-charge-request-detained");
+    }
+
+    // AMMR Art. 45(1): "Where a person is detained at a later stage than the registration of the application, the
+    // period ... shall not exceed one week from the date on which the person was placed in detention."
+    [Fact]
+    public async Task a_detention_after_the_check_started_gives_one_week_from_the_detention()
+    {
+        const string id = "BG-2026-810013";
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-06T10:00:00+03:00"));
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Later Detained", null, null), "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        var started = await _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer"));
+        Assert.Single(started.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "take-charge-request");
+
+        database.Clock.Set(DateTimeOffset.Parse("2026-08-03T10:00:00+03:00"));
+        var detained = await _host.SendAsync("BG", new DetainApplicant(id, null, "Busmantsi", "AMMR Art. 44.", "officer"));
+
+        // 1 week from Monday 3 August: Monday 10 August.
+        var later = Assert.Single(detained.Events.OfType<DeadlineStarted>(), d => d.Step.Timer == "take-charge-request-detained-later");
+        Assert.Equal(DateTimeOffset.Parse("2026-08-11T00:00:00+03:00"), later.Step.Schedule.ExpiresAt);
     }
 }
