@@ -84,10 +84,12 @@ public sealed record ReturnCaseClosed(string CaseId, string Reason, string Close
 /// <summary>The hand-over dossier arrived from the asylum unit and was acknowledged.</summary>
 public sealed record HandOverReceived(string CaseId, HandOverDossier Dossier, string AcknowledgedBy, DateTimeOffset ReceivedAt);
 
-/// <summary>What the linked asylum case says about staying: appeal lodged/decided, decision final (APR Art. 68).</summary>
+/// <summary>What the linked asylum case says about staying: appeal lodged/decided, decision final (APR Art. 68);
+/// <c>Reason</c> and <c>EndedAt</c> when the right to remain ended (RBPR Art. 4(2) counts from <c>EndedAt</c>);
+/// <c>AllowedToRemain</c> while a request to remain is pending or a court allowed it.</summary>
 public sealed record LinkedAsylumStatusChanged(
     string CaseId, bool AppealWindowOpen, bool SuspensiveAppealPending, bool AsylumDecisionFinal, bool AppealUpheld,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt, RightToRemainEndReason? Reason = null, DateTimeOffset? EndedAt = null, bool AllowedToRemain = false);
 
 /// <summary>A medical or vulnerability hold (RD Art. 9(2)(a), 5): removal waits until it is lifted.</summary>
 public sealed record RemovalHoldPlaced(string CaseId, string Reason, string PlacedBy, DateTimeOffset PlacedAt);
@@ -157,10 +159,15 @@ public sealed record ReturnCase(
         {
             VoluntaryDepartureEndsAt = e.EndsAt, VoluntaryDepartureExtendedDays = VoluntaryDepartureExtendedDays + e.ByDays,
         },
+        LinkedAsylumStatusChanged { EndedAt: { } ended } e => this with
+        {
+            AppealWindowOpen = false, SuspensiveAppealPending = false, AsylumDecisionFinal = e.AsylumDecisionFinal,
+            RightToRemain = false, RightToRemainEndedAt = RightToRemainEndedAt ?? ended,
+        },
         LinkedAsylumStatusChanged e => this with
         {
             AppealWindowOpen = e.AppealWindowOpen, SuspensiveAppealPending = e.SuspensiveAppealPending,
-            AsylumDecisionFinal = e.AsylumDecisionFinal,
+            AsylumDecisionFinal = e.AsylumDecisionFinal, RightToRemain = RightToRemainEndedAt is null && e.AllowedToRemain,
         },
         HandOverReceived e => this with { Dossier = e.Dossier, AsylumDecisionFinal = true, AppealWindowOpen = false },
         RemovalHoldPlaced e => this with { Hold = e.Reason },

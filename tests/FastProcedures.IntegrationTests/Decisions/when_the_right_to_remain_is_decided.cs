@@ -103,8 +103,9 @@ public sealed class when_the_right_to_remain_is_decided
         var end = new RightToRemainEnded(AsylumId, RightToRemainEndReason.RequestToRemainRefused, Now.AddDays(-1), "officer", Now.AddDays(-1));
         var ended = LinkedAsylumStatusHandler.Decide(barred, new LinkedAsylumStatus(AsylumId, ReturnId, "BG", false, false, false, false,
             Now.AddDays(-1), end, false));
-        var recorded = Assert.IsType<RightToRemainEnded>(ended[0]);
-        Assert.Equal(ReturnId, recorded.CaseId);
+        var recorded = Assert.IsType<LinkedAsylumStatusChanged>(Assert.Single(ended));
+        Assert.Equal((ReturnId, RightToRemainEndReason.RequestToRemainRefused, (DateTimeOffset?)Now.AddDays(-1)),
+            (recorded.CaseId, recorded.Reason, recorded.EndedAt));
         var free = ended.Aggregate(barred, (s, e) => ReturnCase.Fold(s, e)!);
         Assert.DoesNotContain(RemovalBar.RightToRemain, free.RemovalBars(Now));
         Assert.Equal(Now.AddDays(-1), free.RightToRemainEndedAt);

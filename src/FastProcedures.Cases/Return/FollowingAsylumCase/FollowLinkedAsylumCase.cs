@@ -16,24 +16,16 @@ public static class LinkedAsylumStatusHandler
         {
             return [];
         }
-        var changed = new LinkedAsylumStatusChanged(message.ReturnCaseId, message.AppealWindowOpen, message.SuspensiveAppealPending,
-            message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt);
-        if (message.AppealUpheld)
-        {
-            return [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)];
-        }
-        // APR Art. 68: the end of the right to remain is recorded on the return case too, with the instant it ended,
-        // before the status change: it lifts the removal bar and starts the RBPR 12 weeks (RBPR Art. 4(2)).
-        if (message.RightToRemainEnded is { } ended && state.RightToRemainEndedAt is null)
-        {
-            return [ended with { CaseId = message.ReturnCaseId }, changed];
-        }
+        // APR Art. 68: the end of the right to remain (why, and the instant it ended) is recorded with the status: it
+        // lifts the removal bars and starts the RBPR 12 weeks from that instant (RBPR Art. 4(2): `reason`, `ended_at`).
         // Allowed to remain pending the request or by the court: removal is barred (RemovalBar.RightToRemain).
-        if (message.AllowedToRemain && !state.RightToRemain)
-        {
-            return [new RemainAllowed(message.ReturnCaseId, "court", "return-unit", message.ChangedAt), changed];
-        }
-        return [changed];
+        var ended = message.RightToRemainEnded;
+        var changed = new LinkedAsylumStatusChanged(message.ReturnCaseId, message.AppealWindowOpen, message.SuspensiveAppealPending,
+            message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt, ended?.Reason, ended?.EndedAt,
+            ended is null && message.AllowedToRemain);
+        return message.AppealUpheld
+            ? [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)]
+            : [changed];
     }
 
     public static Task<OutgoingMessages> Handle(
