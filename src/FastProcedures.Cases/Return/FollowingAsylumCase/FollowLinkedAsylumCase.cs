@@ -1,4 +1,3 @@
-using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Workflows;
 using Marten;
