@@ -3,9 +3,11 @@ using System.Text.Json;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Asylum.Appeals;
 using FastProcedures.Cases.Asylum.ApplyingCrisisDerogation;
-using FastProcedures.Cases.Asylum.CheckingResponsibility;
+using FastProcedures.Cases.Asylum.Detaining;
+using FastProcedures.Cases.Asylum.DeterminingResponsibility;
 using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.IssuingDecision;
+using FastProcedures.Cases.Asylum.LeavingBorderProcedure;
 using FastProcedures.Cases.Asylum.RecordingWhereabouts;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
@@ -72,14 +74,20 @@ public static class CaseCommandCatalogue
         Asylum<HoldReturnCounselling>(Counselling, (s, c, x) => HoldReturnCounsellingHandler.Decide(s, c, x.Now), nameof(ReturnCounsellingHeld)),
         Asylum<ExtendExamination>(AsylumUnit, (s, c, x) => ExtendExaminationHandler.Decide(s, c, x.Now, x.Catalog), nameof(ExaminationPeriodExtended), nameof(ExaminationPeriodFurtherExtended)),
         Asylum<IssueDecision>(AsylumUnit, (s, c, x) => IssueDecisionHandler.Decide(s, c, x.Now, x.Catalog), nameof(DecisionIssued)),
+        Asylum<RecordDecisionNotification>(AsylumUnit, (s, c, x) => RecordDecisionNotificationHandler.Decide(s, c, x.Now, x.Catalog), nameof(DecisionNotified)),
         Asylum<LodgeAppeal>(AsylumUnit, (s, c, x) => LodgeAppealHandler.Decide(s, c, x.Now), nameof(AppealLodged)),
+        Asylum<DecideRequestToRemain>(AsylumUnit, (s, c, x) => DecideRequestToRemainHandler.Decide(s, c, x.Now), nameof(RemainAllowed), nameof(RightToRemainEnded)),
+        Asylum<LeaveBorderProcedure>(AsylumUnit, (s, c, x) => LeaveBorderProcedureHandler.Decide(s, c, x.Now, x.Catalog), nameof(BorderProcedureLeft)),
+        Asylum<StartResponsibilityCheck>(AsylumUnit, (s, c, x) => StartResponsibilityCheckHandler.Decide(s, c, x.Now, x.Catalog), nameof(ResponsibilityCheckStarted)),
+        Asylum<SendTakeChargeRequest>(AsylumUnit, (s, c, x) => SendTakeChargeRequestHandler.Decide(s, c, x.Now, x.Catalog), nameof(TakeChargeRequestSent)),
+        Asylum<DetainApplicant>(AsylumUnit, (s, c, x) => DetainApplicantHandler.Decide(s, c, x.Now), nameof(ApplicantDetained)),
+        Asylum<ReleaseApplicant>(AsylumUnit, (s, c, x) => ReleaseApplicantHandler.Decide(s, c, x.Now), nameof(ApplicantReleased)),
         Asylum<DecideAppeal>(AsylumUnit, (s, c, x) => DecideAppealHandler.Decide(s, c, x.Now), nameof(AppealDecided)),
         Asylum<RecordFinalDecision>(AsylumUnit, (s, c, x) => RecordFinalDecisionHandler.Decide(s, c, x.Now), nameof(DecisionBecameFinal)),
         Asylum<ApplyCrisisDerogation>(AsylumUnit, (s, c, x) => ApplyCrisisDerogationHandler.Decide(s, c, x.Now), nameof(CrisisDerogationApplied)),
         Asylum<RecordAbsconding>(AsylumUnit, (s, c, x) => RecordAbscondingHandler.Decide(s, c, x.Now), nameof(ApplicantAbsconded)),
         Asylum<RecordReappearance>(AsylumUnit, (s, c, x) => RecordReappearanceHandler.Decide(s, c, x.Now), nameof(ApplicantReappeared)),
         Asylum<RecordRelocation>(AsylumUnit, (s, c, x) => RecordRelocationHandler.Decide(s, c, x.Now), nameof(ApplicantRelocated)),
-        Asylum<StartResponsibilityCheck>(AsylumUnit, (s, c, x) => StartResponsibilityCheckHandler.Decide(s, c, x.Now, x.Catalog), nameof(ResponsibilityCheckStarted)),
 
         Return<ExtendVoluntaryDeparture>(ReturnUnit, (s, c, x) => ExtendVoluntaryDepartureHandler.Decide(s, c, x.Now, x.Catalog), nameof(VoluntaryDepartureExtended)),
         Return<ConfirmVoluntaryDeparture>(ReturnUnit, (s, c, x) => ConfirmVoluntaryDepartureHandler.Decide(s, c, x.Now), nameof(VoluntaryDepartureConfirmed)),

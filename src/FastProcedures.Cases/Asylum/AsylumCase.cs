@@ -24,6 +24,28 @@ public enum AppealOutcome { Upheld, Dismissed }
 
 public enum ResponsibilityOutcome { Accepted, Refused }
 
+/// <summary>What an appeal is against: the asylum decision (APR Art. 67), the transfer decision (AMMR Art. 43) or the
+/// return decision issued with the rejection (APR Art. 37). A transfer appeal is not an asylum appeal.</summary>
+public enum AppealAgainst { AsylumDecision, TransferDecision, ReturnDecision }
+
+/// <summary>Why the applicant no longer has a right to remain and is not allowed to remain (APR Art. 68): the appeal
+/// window passed without appeal (68(2)); an appeal without suspensive effect and no request to remain (68(3), Art.
+/// 43(3)(b)); a court refused the request to remain (Art. 43(3)(c)); the appeal was dismissed (68(2)).</summary>
+public enum RightToRemainEndReason { AppealWindowPassed, NoRequestToRemain, RequestToRemainRefused, AppealDismissed }
+
+/// <summary>Why an applicant leaves the border procedure and is authorised to enter (APR Art. 53(2)).</summary>
+public enum BorderProcedureLeavingGround
+{
+    /// <summary>The grounds for applying the border procedure no longer apply.</summary>
+    GroundsNoLongerApply,
+    /// <summary>The necessary support cannot be provided to an applicant in need of special procedural guarantees.</summary>
+    SpecialProceduralGuaranteesNotProvided,
+    /// <summary>Relevant medical reasons.</summary>
+    MedicalReasons,
+    /// <summary>The guarantees and conditions for detention are not met and the border procedure cannot be applied without detention.</summary>
+    DetentionConditionsNotMet,
+}
+
 /// <summary>Personal data of the applicant (GDPR Art. 5): kept apart so it can be protected on its own. <c>Sex</c>
 /// (<c>F</c>, <c>M</c>, or null when not recorded) is needed by the official statistics (Reg. 862/2007 Art. 4, 7).</summary>
 public sealed record PersonalDetails(string FullName, DateOnly? DateOfBirth, string? Contact, string? Sex = null);
@@ -40,10 +62,14 @@ public sealed record JointReturnDecision(int VoluntaryDepartureDays, string Lega
 
 // Reception unit ---------------------------------------------------------------------------------------------------
 
-/// <summary>A person expresses the wish to apply for protection (APR Art. 26); starts screening and the registration limit.</summary>
+/// <summary>A person expresses the wish to apply for protection (APR Art. 26); starts screening and the registration limit.
+/// <c>ApprehendedAt</c>: the apprehension in the external border area, the disembarkation or the presentation at the
+/// crossing point, from which screening counts (Screening Reg. Art. 8(3)); <c>HeldOver72Hours</c>: the person stayed
+/// physically at the external border more than 72 hours (Art. 8(3) second subparagraph: 4 days thereafter).</summary>
 public sealed record ApplicationMade(
     string CaseId, string Country, ApplicationPlace Place, string Location, string Nationality, bool HasTravelDocument,
-    SealedPersonalDetails Applicant, string MadeBy, DateTimeOffset MadeAt);
+    SealedPersonalDetails Applicant, string MadeBy, DateTimeOffset MadeAt, DateTimeOffset? ApprehendedAt = null,
+    bool HeldOver72Hours = false);
 
 /// <summary>Screening Regulation Art. 8: identity, health and vulnerability, security checks begin.</summary>
 public sealed record ScreeningStarted(string CaseId, string StartedBy, DateTimeOffset StartedAt);
@@ -71,11 +97,16 @@ public sealed record CaseAcceptedByUnit(string CaseId, string Unit, string Accep
 /// <summary>APR Art. 28: the applicant lodges the application.</summary>
 public sealed record ApplicationLodged(string CaseId, string LodgedBy, DateTimeOffset LodgedAt);
 
-/// <summary>AMMR Art. 39-41: the responsibility check starts.</summary>
-public sealed record ResponsibilityCheckStarted(string CaseId, string StartedBy, DateTimeOffset StartedAt);
+/// <summary>AMMR Art. 39-41: the responsibility check starts. <c>RegisteredAt</c>: the registration of the
+/// application, from which the take-charge request limits count (Art. 39(1), 45(1)); <c>Detained</c>: the applicant
+/// is detained (Art. 44), so the shorter limits of Art. 45(1) apply.</summary>
+public sealed record ResponsibilityCheckStarted(
+    string CaseId, string StartedBy, DateTimeOffset StartedAt, bool Detained = false, DateTimeOffset? RegisteredAt = null);
 
-/// <summary>AMMR Art. 39: take-charge request sent to another Member State.</summary>
-public sealed record TakeChargeRequestSent(string CaseId, string RequestedState, bool EurodacHit, string SentBy, DateTimeOffset SentAt);
+/// <summary>AMMR Art. 39: take-charge request sent to another Member State; <c>Detained</c>: the reply is due within
+/// one week and silence is acceptance (Art. 45(2)).</summary>
+public sealed record TakeChargeRequestSent(
+    string CaseId, string RequestedState, bool EurodacHit, string SentBy, DateTimeOffset SentAt, bool Detained = false);
 
 /// <summary>AMMR Art. 41: take-back notification sent.</summary>
 public sealed record TakeBackNotificationSent(string CaseId, string RequestedState, string SentBy, DateTimeOffset SentAt);
@@ -105,16 +136,45 @@ public sealed record InterviewHeld(string CaseId, string HeldBy, DateTimeOffset 
 /// <summary>
 /// The first-instance decision with its reason, legal basis and officer; for a negative one the appeal window and
 /// whether an appeal suspends removal (APR Art. 67-68), and the return decision issued with it (2023 pilot).
+/// <c>NotifiedAt</c>: when it was notified, from which the appeal window counts (APR Art. 67(7)); null with
+/// <c>NotifiedLater</c>, until <see cref="DecisionNotified"/> records the notification.
 /// </summary>
 public sealed record DecisionIssued(
     string CaseId, DecisionOutcome Outcome, bool Negative, DecisionReason Reason, string LegalBasis, string DecidedBy,
     DateTimeOffset DecidedAt, string? AppealWindow, DateTimeOffset? AppealWindowEndsAt, bool AppealSuspendsRemoval,
-    JointReturnDecision? ReturnDecision);
+    JointReturnDecision? ReturnDecision, DateTimeOffset? NotifiedAt = null, bool NotifiedLater = false);
 
-/// <summary>APR Art. 67: an appeal is lodged; APR Art. 68: whether it lets the applicant remain.</summary>
-public sealed record AppealLodged(string CaseId, bool SuspensiveEffect, string Court, string LodgedBy, DateTimeOffset LodgedAt);
+/// <summary>The decision was notified to the applicant after it was issued; the appeal window counts from here (APR
+/// Art. 67(7)) and ends at <c>AppealWindowEndsAt</c>.</summary>
+public sealed record DecisionNotified(
+    string CaseId, bool Negative, DateTimeOffset NotifiedAt, string? AppealWindow, DateTimeOffset? AppealWindowEndsAt,
+    string RecordedBy, DateTimeOffset RecordedAt);
 
-public sealed record AppealDecided(string CaseId, AppealOutcome Outcome, string Court, string RecordedBy, DateTimeOffset DecidedAt);
+/// <summary>APR Art. 67: an appeal is lodged; APR Art. 68: whether it lets the applicant remain. <c>Against</c>: the
+/// decision appealed (a transfer appeal, AMMR Art. 43, is not an asylum appeal); <c>RequestsToRemain</c>: with an
+/// appeal without suspensive effect, the applicant asks the court to be allowed to remain (APR Art. 68, 43(3)(b)).</summary>
+public sealed record AppealLodged(
+    string CaseId, bool SuspensiveEffect, string Court, string LodgedBy, DateTimeOffset LodgedAt,
+    AppealAgainst Against = AppealAgainst.AsylumDecision, bool RequestsToRemain = false);
+
+public sealed record AppealDecided(
+    string CaseId, AppealOutcome Outcome, string Court, string RecordedBy, DateTimeOffset DecidedAt,
+    AppealAgainst Against = AppealAgainst.AsylumDecision);
+
+/// <summary>APR Art. 68: the applicant no longer has a right to remain and is not allowed to remain, from
+/// <c>EndedAt</c>. Ends the border procedure's 12 weeks (APR Art. 51(2)) and starts the return border procedure's
+/// (RBPR Art. 4(2)); lifts the removal bar of the linked return case.</summary>
+public sealed record RightToRemainEnded(
+    string CaseId, RightToRemainEndReason Reason, DateTimeOffset EndedAt, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>A court allowed the applicant to remain pending the outcome of an appeal without suspensive effect (APR
+/// Art. 68; Art. 43(3)(c) read the other way): the linked return case is barred (<c>RightToRemain</c>).</summary>
+public sealed record RemainAllowed(string CaseId, string Court, string RecordedBy, DateTimeOffset AllowedAt);
+
+/// <summary>APR Art. 53(2): the border procedure no longer applies; the applicant is authorised to enter and the case
+/// continues in the territory.</summary>
+public sealed record BorderProcedureLeft(
+    string CaseId, BorderProcedureLeavingGround Ground, string Reason, string LeftBy, DateTimeOffset LeftAt);
 
 /// <summary>No appeal is possible any more: the window passed or the appeal was decided.</summary>
 public sealed record DecisionBecameFinal(string CaseId, bool Negative, string RecordedBy, DateTimeOffset BecameFinalAt);
@@ -180,6 +240,31 @@ public sealed record AsylumCase(
     public static AsylumCase Begin(ApplicationMade made) => new(made.CaseId, made.Country, made.Place, made.Nationality,
         made.HasTravelDocument, made.MadeAt, 1, [], false, false, false, false, false, null, null, null, null, false, false, false, null, null, false, CaseWorkflows.None);
 
+    /// <summary>Appeals against other decisions than the asylum decision (transfer, return decision), in order.</summary>
+    public IReadOnlyList<AppealLodged> OtherAppeals { get; init; } = [];
+
+    public IReadOnlyList<AppealDecided> OtherAppealDecisions { get; init; } = [];
+
+    /// <summary>APR Art. 68: when and why the right to remain ended; null while the applicant may remain.</summary>
+    public RightToRemainEnded? RightToRemainEnded { get; init; }
+
+    /// <summary>A court allowed the applicant to remain pending an appeal without suspensive effect.</summary>
+    public bool AllowedToRemain { get; init; }
+
+    /// <summary>The applicant may remain pending an appeal without suspensive effect: a court allowed it, or the request
+    /// to remain is pending and the court has not refused it (APR Art. 68; Art. 43(3)(b)-(c)).</summary>
+    public bool MayRemainPendingRequest => RightToRemainEnded is null && AppealDecision is null
+        && (AllowedToRemain || Appeal is { SuspensiveEffect: false, RequestsToRemain: true });
+
+    /// <summary>When the application was registered (APR Art. 27): AMMR limits count from it.</summary>
+    public DateTimeOffset? RegisteredAt { get; init; }
+
+    /// <summary>AMMR Art. 39: a take-charge request was sent.</summary>
+    public bool TakeChargeRequested { get; init; }
+
+    /// <summary>APR Art. 53(2): the applicant left the border procedure.</summary>
+    public bool LeftBorderProcedure { get; init; }
+
     /// <summary>An appeal window is open: a negative decision, not final, no appeal lodged yet.</summary>
     public bool AppealWindowOpen => Decision is { Negative: true } && !Final && Appeal is null;
 
@@ -201,14 +286,24 @@ public sealed record AsylumCase(
         ScreeningCompleted e => this with { Vulnerabilities = e.Vulnerabilities },
         ApplicantDetained => this with { Detained = true },
         ApplicantReleased => this with { Detained = false },
-        ApplicationRegistered => this with { Registered = true },
+        ApplicationRegistered e => this with { Registered = true, RegisteredAt = e.RegisteredAt },
+        TakeChargeRequestSent => this with { TakeChargeRequested = true },
         ProcedureAssigned e => this with { Procedure = e.Procedure },
         ApplicationLodged => this with { Lodged = true },
         InterviewHeld => this with { Interviewed = true },
         CaseAcceptedByUnit { Unit: "asylum" } => this with { AcceptedByAsylumUnit = true },
         DecisionIssued e => this with { Decision = e },
-        AppealLodged e => this with { Appeal = e },
-        AppealDecided e => this with { AppealDecision = e },
+        DecisionNotified e when Decision is not null => this with
+        {
+            Decision = Decision with { NotifiedAt = e.NotifiedAt, AppealWindowEndsAt = e.AppealWindowEndsAt },
+        },
+        AppealLodged { Against: AppealAgainst.AsylumDecision } e => this with { Appeal = e },
+        AppealLodged e => this with { OtherAppeals = [.. OtherAppeals, e] },
+        AppealDecided { Against: AppealAgainst.AsylumDecision } e => this with { AppealDecision = e },
+        AppealDecided e => this with { OtherAppealDecisions = [.. OtherAppealDecisions, e] },
+        RightToRemainEnded e => this with { RightToRemainEnded = e, AllowedToRemain = false },
+        RemainAllowed => this with { AllowedToRemain = true },
+        BorderProcedureLeft => this with { LeftBorderProcedure = true },
         DecisionBecameFinal => this with { Final = true },
         AsylumCaseClosed => this with { Closed = true },
         ApplicantAbsconded => this with { Absconded = true },

@@ -47,11 +47,12 @@ public static class AsylumCases
     private static IEnumerable<UnitMessage> Notifications(AsylumCase state, IReadOnlyList<object> events)
     {
         if (state.ReturnCaseId is { } returnCaseId
-            && events.Any(e => e is AppealLodged or AppealDecided or DecisionBecameFinal))
+            && events.Any(e => e is AppealLodged or AppealDecided or DecisionBecameFinal or RightToRemainEnded or RemainAllowed))
         {
             yield return new UnitMessage("return", new LinkedAsylumStatus(state.Id, returnCaseId, state.Country,
                 state.AppealWindowOpen, state.SuspensiveAppealPending, state.Final,
-                state.AppealDecision is { Outcome: AppealOutcome.Upheld }, events.Select(At).Max()));
+                state.AppealDecision is { Outcome: AppealOutcome.Upheld }, events.Select(At).Max(),
+                state.RightToRemainEnded, state.MayRemainPendingRequest));
         }
     }
 
@@ -60,6 +61,8 @@ public static class AsylumCases
         AppealLodged a => a.LodgedAt,
         AppealDecided a => a.DecidedAt,
         DecisionBecameFinal f => f.BecameFinalAt,
+        RightToRemainEnded r => r.RecordedAt,
+        RemainAllowed r => r.AllowedAt,
         IWorkflowStep s => s.At,
         _ => DateTimeOffset.MinValue,
     };

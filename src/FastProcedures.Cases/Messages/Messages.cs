@@ -31,10 +31,13 @@ public sealed record AsylumCaseHandedOver(string AsylumCaseId, string ReturnCase
 /// <summary>The return unit received the hand-over dossier.</summary>
 public sealed record HandOverAcknowledgement(string AsylumCaseId, string ReturnCaseId, string Country, DateTimeOffset AcknowledgedAt);
 
-/// <summary>The linked asylum case changed what it says about the person's right to stay (APR Art. 68).</summary>
+/// <summary>The linked asylum case changed what it says about the person's right to stay (APR Art. 68):
+/// <c>RightToRemainEnded</c> when the right to remain ended, <c>AllowedToRemain</c> when a court allowed the person
+/// to remain pending an appeal.</summary>
 public sealed record LinkedAsylumStatus(
     string AsylumCaseId, string ReturnCaseId, string Country, bool AppealWindowOpen, bool SuspensiveAppealPending,
-    bool AsylumDecisionFinal, bool AppealUpheld, DateTimeOffset ChangedAt);
+    bool AsylumDecisionFinal, bool AppealUpheld, DateTimeOffset ChangedAt,
+    FastProcedures.Cases.Asylum.RightToRemainEnded? RightToRemainEnded = null, bool AllowedToRemain = false);
 
 /// <summary>RBPR Art. 4(2): the return border procedure's 12 weeks passed; the return unit continues the case in the
 /// ordinary return procedure under the Return Directive.</summary>

@@ -9,7 +9,7 @@ public static class RemovalBars
         RemovalBar.VoluntaryDepartureRunning => "the voluntary departure period is running (RD Art. 7, 8(1))",
         RemovalBar.AppealWindowOpen => "the asylum appeal window is open (APR Art. 67-68)",
         RemovalBar.SuspensiveAppealPending => "an appeal with suspensive effect is pending (APR Art. 68)",
-        RemovalBar.RightToRemain => "the person has a right to remain (APR Art. 10)",
+        RemovalBar.RightToRemain => "a court allowed the person to remain pending the appeal (APR Art. 68)",
         RemovalBar.TransferPending => "an AMMR transfer is pending (AMMR Art. 46)",
         RemovalBar.MedicalOrVulnerabilityHold => "a medical or vulnerability hold stands (RD Art. 5, 9(2)(a))",
         RemovalBar.CaseClosed => "the return case is closed",

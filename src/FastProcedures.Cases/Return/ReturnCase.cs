@@ -48,8 +48,11 @@ public sealed record TravelDocumentRequested(string CaseId, string FromAuthority
 
 public sealed record TravelDocumentObtained(string CaseId, string DocumentReference, string RecordedBy, DateTimeOffset ObtainedAt);
 
-/// <summary>RD Art. 15(1): detention for removal, at most 6 months (Art. 15(5)).</summary>
-public sealed record DetentionOrdered(string CaseId, string Facility, string Grounds, string OrderedBy, DateTimeOffset OrderedAt);
+/// <summary>RD Art. 15(1): detention for removal, at most 6 months (Art. 15(5)); all detention for removal of the person
+/// adds up (RD Art. 15(5)-(6), RBPR Art. 6(1)(b), CJEU C-357/09 PPU Kadzoev): <c>DetentionDaysServed</c> is the days
+/// served before this order, which the definition deducts when this order starts its limit (<c>deducts-days</c>).</summary>
+public sealed record DetentionOrdered(
+    string CaseId, string Facility, string Grounds, string OrderedBy, DateTimeOffset OrderedAt, int DetentionDaysServed = 0);
 
 /// <summary>RD Art. 15(3): detention reviewed at reasonable intervals.</summary>
 public sealed record DetentionReviewed(string CaseId, DetentionReviewOutcome Outcome, string ReviewedBy, DateTimeOffset ReviewedAt);
@@ -81,10 +84,12 @@ public sealed record ReturnCaseClosed(string CaseId, string Reason, string Close
 /// <summary>The hand-over dossier arrived from the asylum unit and was acknowledged.</summary>
 public sealed record HandOverReceived(string CaseId, HandOverDossier Dossier, string AcknowledgedBy, DateTimeOffset ReceivedAt);
 
-/// <summary>What the linked asylum case says about staying: appeal lodged/decided, decision final (APR Art. 68).</summary>
+/// <summary>What the linked asylum case says about staying: appeal lodged/decided, decision final (APR Art. 68);
+/// <c>Reason</c> and <c>EndedAt</c> when the right to remain ended (RBPR Art. 4(2) counts from <c>EndedAt</c>);
+/// <c>AllowedToRemain</c> while a request to remain is pending or a court allowed it.</summary>
 public sealed record LinkedAsylumStatusChanged(
     string CaseId, bool AppealWindowOpen, bool SuspensiveAppealPending, bool AsylumDecisionFinal, bool AppealUpheld,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt, RightToRemainEndReason? Reason = null, DateTimeOffset? EndedAt = null, bool AllowedToRemain = false);
 
 /// <summary>A medical or vulnerability hold (RD Art. 9(2)(a), 5): removal waits until it is lifted.</summary>
 public sealed record RemovalHoldPlaced(string CaseId, string Reason, string PlacedBy, DateTimeOffset PlacedAt);
@@ -119,6 +124,20 @@ public sealed record ReturnCase(
         opened.Basis == ReturnBasis.AsylumRejection, false, opened.Basis == ReturnBasis.IrregularStay, false, null, false,
         null, false, false, null, CaseWorkflows.None);
 
+    /// <summary>A court allowed the person to remain pending an appeal (APR Art. 68): removal is barred until the
+    /// right to remain ends (<see cref="RightToRemainEnded"/>).</summary>
+    public bool RightToRemain { get; init; }
+
+    /// <summary>When the right to remain ended (APR Art. 68; RBPR Art. 4(2)), as the linked asylum case recorded it.</summary>
+    public DateTimeOffset? RightToRemainEndedAt { get; init; }
+
+    /// <summary>Whole days of detention for removal served so far by the person (RD Art. 15(5)-(6), RBPR Art. 6(1)(b)):
+    /// earlier detention declared with the first order, and every ended detention of this case.</summary>
+    public int DetentionDaysServed { get; init; }
+
+    /// <summary>When the running detention began; null when the person is not detained.</summary>
+    public DateTimeOffset? DetainedSince { get; init; }
+
     /// <summary>Days added to the voluntary departure period so far (RD Art. 7(2)).</summary>
     public int VoluntaryDepartureExtendedDays { get; init; }
 
@@ -140,24 +159,48 @@ public sealed record ReturnCase(
         {
             VoluntaryDepartureEndsAt = e.EndsAt, VoluntaryDepartureExtendedDays = VoluntaryDepartureExtendedDays + e.ByDays,
         },
+        LinkedAsylumStatusChanged { EndedAt: { } ended } e => this with
+        {
+            AppealWindowOpen = false, SuspensiveAppealPending = false, AsylumDecisionFinal = e.AsylumDecisionFinal,
+            RightToRemain = false, RightToRemainEndedAt = RightToRemainEndedAt ?? ended,
+        },
         LinkedAsylumStatusChanged e => this with
         {
             AppealWindowOpen = e.AppealWindowOpen, SuspensiveAppealPending = e.SuspensiveAppealPending,
-            AsylumDecisionFinal = e.AsylumDecisionFinal,
+            AsylumDecisionFinal = e.AsylumDecisionFinal, RightToRemain = RightToRemainEndedAt is null && e.AllowedToRemain,
         },
         HandOverReceived e => this with { Dossier = e.Dossier, AsylumDecisionFinal = true, AppealWindowOpen = false },
         RemovalHoldPlaced e => this with { Hold = e.Reason },
         RemovalHoldLifted => this with { Hold = null },
-        DetentionOrdered => this with { Detained = true },
-        DetentionEnded => this with { Detained = false },
-        DetentionReviewed { Outcome: DetentionReviewOutcome.Ended } => this with { Detained = false },
+        RightToRemainEnded e => this with
+        {
+            RightToRemain = false, RightToRemainEndedAt = e.EndedAt, AppealWindowOpen = false, SuspensiveAppealPending = false,
+        },
+        RemainAllowed => this with { RightToRemain = true },
+        DetentionOrdered e => this with
+        {
+            Detained = true, DetainedSince = DetainedSince ?? e.OrderedAt,
+            DetentionDaysServed = Math.Max(DetentionDaysServed, e.DetentionDaysServed),
+        },
+        DetentionEnded e => Released(e.EndedAt),
+        DetentionReviewed { Outcome: DetentionReviewOutcome.Ended } e => Released(e.ReviewedAt),
         RemovalScheduled e => this with { Removal = e },
         RemovalCancelled => this with { Removal = null },
-        RemovalExecuted => this with { Removed = true, Detained = false },
+        RemovalExecuted e => Released(e.ExecutedAt) with { Removed = true },
         ReturnCaseClosed => this with { Closed = true },
         WorkflowStarted or CalendarChanged or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
         _ => this,
     };
+
+    /// <summary>Detention ends: its days are added to those served (a started day counts: the reading most careful of
+    /// liberty, legal-notes).</summary>
+    private ReturnCase Released(DateTimeOffset at) => DetainedSince is { } since
+        ? this with { Detained = false, DetainedSince = null, DetentionDaysServed = DetentionDaysServed + StartedDays(since, at) }
+        : this with { Detained = false };
+
+    /// <summary>Calendar days touched by a detention from <paramref name="from"/> to <paramref name="to"/> (UTC dates).</summary>
+    public static int StartedDays(DateTimeOffset from, DateTimeOffset to) =>
+        Math.Max(1, DateOnly.FromDateTime(to.UtcDateTime).DayNumber - DateOnly.FromDateTime(from.UtcDateTime).DayNumber + 1);
 
     /// <summary>
     /// Every bar that stands against removing the person at <paramref name="at"/>: no final return decision, the
@@ -186,6 +229,10 @@ public sealed record ReturnCase(
         if (SuspensiveAppealPending)
         {
             bars.Add(RemovalBar.SuspensiveAppealPending);
+        }
+        if (RightToRemain)
+        {
+            bars.Add(RemovalBar.RightToRemain);
         }
         if (TransferPending)
         {

@@ -41,16 +41,17 @@ public static class EventData
         _ => value,
     };
 
-    public static string SnakeCase(string name) => Separate(name, '_');
+    /// <summary>Field names: words and numbers apart (<c>HeldOver72Hours</c> is <c>held_over_72_hours</c>).</summary>
+    public static string SnakeCase(string name) => Separate(name, '_', numbers: true);
 
-    public static string KebabCase(string name) => Separate(name, '-');
+    public static string KebabCase(string name) => Separate(name, '-', numbers: false);
 
-    private static string Separate(string name, char separator)
+    private static string Separate(string name, char separator, bool numbers)
     {
         var text = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
-            if (char.IsUpper(name[i]) && i > 0)
+            if (i > 0 && (char.IsUpper(name[i]) || (numbers && char.IsDigit(name[i]) && char.IsLetter(name[i - 1]))))
             {
                 text.Append(separator);
             }

@@ -183,12 +183,15 @@ public sealed class when_a_regular_examination_is_extended(DatabaseFixture datab
         await host.SendAsync("BG", new LodgeApplication(id, null, "officer"));
 
         var first = await host.SendAsync("BG", new ExtendExamination(id, null, "Complex issues of fact.", "officer"));
-        var second = await host.SendAsync("BG", new ExtendExamination(id, null, "Exceptional circumstances.", "officer"));
+        var before = (await host.StreamAsync("BG", id)).Count;
 
         Assert.Equal("P12M", Assert.Single(first.Events.OfType<DeadlineExtended>()).Step.Period);
         // APR Art. 35(5) allows one further six months; the +3 months of the repealed Directive 2013/32 Art. 31(3)
-        // is gone from regular-procedure v2, so a second extension changes no deadline.
-        Assert.Empty(second.Events.OfType<DeadlineExtended>());
+        // is not in the definition, so a second extension is refused and nothing is recorded.
+        var refused = await Assert.ThrowsAsync<CaseCommandRefused>(() =>
+            host.SendAsync("BG", new ExtendExamination(id, null, "Exceptional circumstances.", "officer")));
+        Assert.Contains("no further extension", refused.Message);
+        Assert.Equal(before, (await host.StreamAsync("BG", id)).Count);
     }
 }
 

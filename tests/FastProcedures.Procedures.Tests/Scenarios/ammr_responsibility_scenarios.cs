@@ -18,6 +18,22 @@ public sealed class ammr_responsibility_scenarios
     }
 
     [Fact]
+    public void the_take_charge_request_limits_count_from_registration_when_the_check_starts_later()
+    {
+        // AMMR Art. 39(1) and 45(1) (v3): "two weeks from the registration of the application" for a detained
+        // applicant, two months otherwise; the check started later carries the registration in registered_at.
+        var detained = new Scenario("ammr-responsibility");
+        detained.Start("2026-07-08T10:00:00+03:00", ("detained", true), ("registered_at", "2026-07-06T10:00:00+03:00"));
+        var free = new Scenario("ammr-responsibility");
+        free.Start("2026-07-08T10:00:00+03:00", ("detained", false), ("registered_at", "2026-07-06T10:00:00+03:00"));
+
+        // Monday 6 July + 2 weeks: Monday 20 July. + 2 months: Sunday 6 September, Unification Day, whose day off moves
+        // to Monday 7 (Labour Code Art. 154(2)): the period ends with Tuesday 8 September (Reg. 1182/71 Art. 3(4)).
+        Assert.Equal(DateTimeOffset.Parse("2026-07-21T00:00:00+03:00"), detained.ExpiryOf("take-charge-request-detained"));
+        Assert.Equal(DateTimeOffset.Parse("2026-09-09T00:00:00+03:00"), free.ExpiryOf("take-charge-request"));
+    }
+
+    [Fact]
     public void an_accepted_take_charge_request_leads_to_a_transfer_decision_an_appeal_window_and_the_transfer()
     {
         var run = Started();

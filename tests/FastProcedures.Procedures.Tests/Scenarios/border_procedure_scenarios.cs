@@ -218,6 +218,48 @@ public sealed class border_procedure_scenarios
     }
 
     [Fact]
+    public void a_decision_notified_later_starts_the_appeal_window_on_its_notification()
+    {
+        // APR Art. 67(7) (v3): the window runs from notification, also when the decision is served after it was issued.
+        var run = Registered();
+        run.On("DecisionIssued", "2026-07-15T10:00:00+03:00", ("outcome", "rejected-unfounded"), ("negative", true),
+            ("notified_at", null), ("notified_later", true));
+        Assert.False(run.State.Timers.ContainsKey("appeal-deadline"));
+        Assert.Equal("appeal-window", run.State.Stage);
+
+        run.On("DecisionNotified", "2026-07-21T16:00:00+03:00", ("negative", true), ("notified_at", "2026-07-20T11:00:00+03:00"));
+
+        var window = run.Timer("appeal-deadline");
+        // 7 days from Monday 20 July: Monday 27 July.
+        Assert.Equal((DateTimeOffset.Parse("2026-07-20T11:00:00+03:00"), DateTimeOffset.Parse("2026-07-28T00:00:00+03:00")),
+            (window.StartedAt, window.ExpiresAt));
+    }
+
+    [Fact]
+    public void a_decision_notified_later_on_a_case_pinned_to_v2_counts_from_the_decision()
+    {
+        // Cases pinned to v2 keep v2: DecisionNotified is unknown there and the window ran from the decision.
+        var run = Registered(version: 2);
+        run.On("DecisionIssued", "2026-07-15T10:00:00+03:00", ("outcome", "rejected-unfounded"), ("negative", true),
+            ("notified_at", null), ("notified_later", true));
+        Assert.Equal(DateTimeOffset.Parse("2026-07-15T10:00:00+03:00"), run.Timer("appeal-deadline").StartedAt);
+    }
+
+    [Fact]
+    public void a_court_allowing_the_applicant_to_remain_is_passed_to_the_return_unit()
+    {
+        // APR Art. 68 (v3): allowed to remain pending an appeal without suspensive effect.
+        var run = Registered();
+        run.On("DecisionIssued", "2026-07-15T10:00:00+03:00", ("outcome", "rejected-unfounded"), ("negative", true));
+        run.On("AppealLodged", "2026-07-17T10:00:00+03:00", ("suspensive_effect", false), ("requests_to_remain", true));
+        run.On("RemainAllowed", "2026-07-20T10:00:00+03:00");
+
+        Assert.Equal("appeal", run.State.Stage);
+        Assert.Contains("RemainAllowed", run.MessagesTo("return"));
+        Assert.Equal(TimerStatus.Running, run.Timer("border-procedure-limit").Status);
+    }
+
+    [Fact]
     public void leaving_the_border_procedure_authorises_entry_and_ends_the_border_limit()
     {
         // APR Art. 53(2): e.g. necessary support for special procedural guarantees cannot be provided at the border.

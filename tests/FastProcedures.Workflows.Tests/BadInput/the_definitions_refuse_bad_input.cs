@@ -10,9 +10,9 @@ public sealed class the_definitions_refuse_bad_input : IDisposable
     public void Dispose() => _copy.Dispose();
 
     [Theory]
-    [InlineData("version: 2\n", "version: one\n", "+0:10: /version: Value is \"string\" but should be \"integer\"")]
-    [InlineData("version: 2\n", "version: 0\n", "+0:10: /version: 0 should be at least 1")]
-    [InlineData("version: 2\n", "version: 99999999999\n", "+0:10: the number 99999999999 is out of range (quote it if it is text)")]
+    [InlineData("version: 3\n", "version: one\n", "+0:10: /version: Value is \"string\" but should be \"integer\"")]
+    [InlineData("version: 3\n", "version: 0\n", "+0:10: /version: 0 should be at least 1")]
+    [InlineData("version: 3\n", "version: 99999999999\n", "+0:10: the number 99999999999 is out of range (quote it if it is text)")]
     [InlineData("case: asylum\n", "case: asylum\nowner: nobody\n", "+1:1: 'owner' is not allowed here")]
     [InlineData("case: asylum\n", "", "2:1: missing case")]
     [InlineData("applies-from: 2026-06-12", "applies-from: 2026-02-30", "+0:15: '2026-02-30' is not a date")]

@@ -5,8 +5,11 @@ using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Appeals;
 
-/// <summary>Record the court's decision on the appeal (APR Art. 67); a dismissed appeal makes the decision final.</summary>
-public sealed record DecideAppeal(string CaseId, long? ExpectedVersion, AppealOutcome Outcome, string RecordedBy);
+/// <summary>Record the court's decision on an appeal (APR Art. 67; AMMR Art. 43 for a transfer appeal). A dismissed
+/// asylum appeal makes the decision final and ends the right to remain (APR Art. 68(2)); a decided transfer appeal
+/// is the final decision from which the AMMR transfer period counts (AMMR Art. 46(1)), and moves nothing else.</summary>
+public sealed record DecideAppeal(
+    string CaseId, long? ExpectedVersion, AppealOutcome Outcome, string RecordedBy, AppealAgainst? Against = null);
 
 public static class DecideAppealHandler
 {
@@ -14,16 +17,32 @@ public static class DecideAppealHandler
     {
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.RecordedBy, "RecordedBy");
+        var against = command.Against ?? AppealAgainst.AsylumDecision;
+        if (against != AppealAgainst.AsylumDecision)
+        {
+            var lodged = open.OtherAppeals.Where(a => a.Against == against).ToList();
+            Validation.Require(lodged.Count > 0, $"Case {command.CaseId} has no appeal against the {Words(against)}.");
+            return lodged.Count > open.OtherAppealDecisions.Count(d => d.Against == against)
+                ? [new AppealDecided(command.CaseId, command.Outcome, lodged[^1].Court, command.RecordedBy, now, against)]
+                : [];
+        }
         Validation.Require(open.Appeal is not null, $"Case {command.CaseId} has no pending appeal.");
         if (open.AppealDecision is not null)
         {
             return [];
         }
         var decided = new AppealDecided(command.CaseId, command.Outcome, open.Appeal!.Court, command.RecordedBy, now);
-        return command.Outcome == AppealOutcome.Dismissed
-            ? [decided, new DecisionBecameFinal(command.CaseId, Negative: true, command.RecordedBy, now)]
-            : [decided];
+        if (command.Outcome != AppealOutcome.Dismissed)
+        {
+            return [decided];
+        }
+        var final = new DecisionBecameFinal(command.CaseId, Negative: true, command.RecordedBy, now);
+        return open.RightToRemainEnded is null
+            ? [decided, final, new RightToRemainEnded(command.CaseId, RightToRemainEndReason.AppealDismissed, now, command.RecordedBy, now)]
+            : [decided, final];
     }
+
+    private static string Words(AppealAgainst against) => EventData.KebabCase(against.ToString()).Replace('-', ' ');
 
     public static (CaseChange, OutgoingMessages) Handle(
         DecideAppeal command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)

@@ -20,9 +20,16 @@ public static class RecordFinalDecisionHandler
             return [];
         }
         Validation.Require(open.Appeal is null, $"An appeal is pending on case {command.CaseId}: the decision becomes final when it is decided.");
+        Validation.Require(!open.Decision!.Negative || open.Decision.AppealWindowEndsAt is not null,
+            $"The decision on case {command.CaseId} has not been notified: the appeal window has not started (APR Art. 67(7)).");
         Validation.Require(open.Decision!.AppealWindowEndsAt is not { } ends || ends <= now,
             $"The appeal window of case {command.CaseId} is open until {open.Decision.AppealWindowEndsAt:O}.");
-        return [new DecisionBecameFinal(command.CaseId, open.Decision.Negative, command.RecordedBy, now)];
+        var final = new DecisionBecameFinal(command.CaseId, open.Decision.Negative, command.RecordedBy, now);
+        // APR Art. 68(2): the right to remain lasts until the appeal window expires; it ended then, not when recorded.
+        return open.Decision.Negative && open.RightToRemainEnded is null
+            ? [final, new RightToRemainEnded(command.CaseId, RightToRemainEndReason.AppealWindowPassed,
+                open.Decision.AppealWindowEndsAt ?? now, command.RecordedBy, now)]
+            : [final];
     }
 
     public static (CaseChange, OutgoingMessages) Handle(

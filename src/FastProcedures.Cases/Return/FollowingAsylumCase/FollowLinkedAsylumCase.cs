@@ -15,8 +15,13 @@ public static class LinkedAsylumStatusHandler
         {
             return [];
         }
+        // APR Art. 68: the end of the right to remain (why, and the instant it ended) is recorded with the status: it
+        // lifts the removal bars and starts the RBPR 12 weeks from that instant (RBPR Art. 4(2): `reason`, `ended_at`).
+        // Allowed to remain pending the request or by the court: removal is barred (RemovalBar.RightToRemain).
+        var ended = message.RightToRemainEnded;
         var changed = new LinkedAsylumStatusChanged(message.ReturnCaseId, message.AppealWindowOpen, message.SuspensiveAppealPending,
-            message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt);
+            message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt, ended?.Reason, ended?.EndedAt,
+            ended is null && message.AllowedToRemain);
         return message.AppealUpheld
             ? [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)]
             : [changed];
