@@ -67,6 +67,7 @@ public static class Configuration
             {
                 store.Connection(settings.ConnectionString);
                 store.ConfigureFastProcedures();
+                store.ProjectEveryCommittedEvent();
                 // Cross-case views run in the async daemon of the serving host only (not in CLI tools).
                 store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
             })
