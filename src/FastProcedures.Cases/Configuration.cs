@@ -3,7 +3,6 @@ using FastProcedures.Cases.Deadlines.NotifyingUnits;
 using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Queries.Kpis;
 using FastProcedures.Cases.Return;
-using JasperFx.Events.Daemon;
 using FastProcedures.Cases.Workflows;
 using JasperFx.Events.Projections;
 using Marten.Exceptions;
@@ -71,8 +70,12 @@ public static class Configuration
                 // Cross-case views run in the async daemon of the serving host only (not in CLI tools).
                 store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
             })
-            .AddAsyncDaemon(settings.DurabilityMode == DurabilityMode.Solo ? DaemonMode.Solo : DaemonMode.HotCold)
-            .IntegrateWithWolverine()
+            // Wolverine's agents run the async projections: all on the one node in Solo, spread over the nodes sharing
+            // the database in Balanced (DESIGN §7); a node that dies has its agents restarted elsewhere.
+            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true)
+            // Nodes starting together on a fresh database create the schema one after the other (an advisory lock),
+            // not side by side at their first commands.
+            .ApplyAllDatabaseChangesOnStartup()
             .UseLightweightSessions();
 
         opts.Durability.Mode = settings.DurabilityMode;
@@ -165,5 +168,7 @@ public static class Configuration
         store.Schema.For<ReturnCase>().Duplicate(x => x.Closed);
         store.Schema.For<KpiFact>().Duplicate(x => x.Day).Duplicate(x => x.Fact);
         store.Schema.For<UnitInboxItem>().Index(x => x.Unit);
+        // Known up front, so its table is created with the others at start-up, never by two nodes at a first command.
+        store.RegisterDocumentType<Audit.SealingPersonalData.PersonKey>();
     }
 }
