@@ -93,6 +93,7 @@ public static class Configuration
         opts.Policies.OnException<EventStreamUnexpectedMaxEventIdException>().RetryWithCooldown(
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
         opts.Policies.Add<CaseFailuresAreInformation>();
+        opts.RetryThroughDatabaseOutages();
         // A refused command or a stale version will not succeed by retrying.
         opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
         opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();
