@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using FastProcedures.Host.Demo;
 using FastProcedures.Host.Security;
 using FastProcedures.Postgres;
 using Microsoft.AspNetCore.Builder;
@@ -55,17 +56,17 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
                 // Identical nodes share one PostgreSQL: Wolverine elects a leader and spreads scheduled deadlines, the
                 // outbox recovery and the async projections over the live nodes (DESIGN §7).
                 DurabilityMode = Wolverine.DurabilityMode.Balanced,
-                RabbitMqUri = rabbitMq,
+                Units = rabbitMq is null ? LocalUnitQueues.Instance : new RabbitMqUnitQueues(rabbitMq),
                 // Operators may tune node timings, e.g. Wolverine__Durability__StaleNodeTimeout=00:00:20.
                 ConfigureWolverine = opts => configuration.GetSection("Wolverine:Durability").Bind(opts.Durability),
             }, security);
             builder.WebHost.UseUrls(settings.Urls);
             if (settings.Demo)
             {
-                var clock = new FastProcedures.Cases.Demo.DemoClock();
+                var clock = new FastProcedures.Host.Demo.DemoClock();
                 builder.Services.AddSingleton(clock);
                 builder.Services.AddSingleton<TimeProvider>(clock);
-                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Cases.Demo.DemoSeeder>();
+                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Host.Demo.DemoSeeder>();
             }
             await using var app = FastProceduresHost.Build(builder);
             await app.StartAsync(cancellationToken);
