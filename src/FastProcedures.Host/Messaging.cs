@@ -14,15 +14,16 @@ public static class Messaging
     {
         // Handler code is generated and compiled at start-up (WolverineFx.RuntimeCompilation).
         opts.UseRuntimeCompilation();
-        // Nodes starting together on a fresh database create the schema one after the other (Marten's advisory lock),
-        // not side by side at their first commands. The async daemon needs no mode of its own here: Wolverine's agents
-        // run it (solo or spread over the nodes), following the durability mode.
-        opts.AddFastProcedures(settings).ApplyAllDatabaseChangesOnStartup();
+        // Durability first: the settings' own configuration (tests, node timings) may refine it afterwards.
         opts.Durability.Mode = settings.DurabilityMode;
         if (settings.ScheduledJobPollingTime is { } polling)
         {
             opts.Durability.ScheduledJobPollingTime = polling;
         }
+        // Nodes starting together on a fresh database create the schema one after the other (Marten's advisory lock),
+        // not side by side at their first commands. The async daemon needs no mode of its own here: Wolverine's agents
+        // run it (solo or spread over the nodes), following the durability mode.
+        opts.AddFastProcedures(settings).ApplyAllDatabaseChangesOnStartup();
     }
 }
 
