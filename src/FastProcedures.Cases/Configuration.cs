@@ -70,8 +70,12 @@ public static class Configuration
                 store.Connection(settings.ConnectionString);
                 store.ConfigureFastProcedures();
                 store.AddAsyncQueries();
+                store.ProjectEveryCommittedEvent();
             })
-            .IntegrateWithWolverine()
+            // Wolverine's agents run the async projections (replacing Marten's own daemon coordination): all on the one
+            // node in Solo, spread over the nodes sharing the database in Balanced (DESIGN §7); the host's durability
+            // mode chooses which. A node that dies has its agents restarted elsewhere.
+            .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true)
             .UseLightweightSessions();
 
         opts.Policies.AutoApplyTransactions();
@@ -84,6 +88,7 @@ public static class Configuration
         opts.Policies.OnException<EventStreamUnexpectedMaxEventIdException>().RetryWithCooldown(
             TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500));
         opts.Policies.Add<CaseFailuresAreInformation>();
+        opts.RetryThroughDatabaseOutages();
         // A refused command or a stale version will not succeed by retrying.
         opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
         opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();

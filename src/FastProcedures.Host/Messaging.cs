@@ -1,5 +1,4 @@
 using FastProcedures.Cases;
-using JasperFx.Events.Daemon;
 using Marten;
 using Wolverine;
 using Wolverine.RabbitMQ;
@@ -8,20 +7,23 @@ using Wolverine.RuntimeCompilation;
 namespace FastProcedures.Host;
 
 /// <summary>What belongs to the process rather than to the cases library: handler code generation, the transport
-/// of the unit queues, the durability mode of Wolverine's agents and the matching mode of Marten's async daemon.</summary>
+/// of the unit queues, the durability mode of Wolverine's agents (which also run Marten's async daemon) and the schema set-up.</summary>
 public static class Messaging
 {
     public static void UseFastProcedures(this WolverineOptions opts, CasesSettings settings)
     {
         // Handler code is generated and compiled at start-up (WolverineFx.RuntimeCompilation).
         opts.UseRuntimeCompilation();
-        opts.AddFastProcedures(settings)
-            .AddAsyncDaemon(settings.DurabilityMode == DurabilityMode.Solo ? DaemonMode.Solo : DaemonMode.HotCold);
+        // Durability first: the settings' own configuration (tests, node timings) may refine it afterwards.
         opts.Durability.Mode = settings.DurabilityMode;
         if (settings.ScheduledJobPollingTime is { } polling)
         {
             opts.Durability.ScheduledJobPollingTime = polling;
         }
+        // Nodes starting together on a fresh database create the schema one after the other (Marten's advisory lock),
+        // not side by side at their first commands. The async daemon needs no mode of its own here: Wolverine's agents
+        // run it (solo or spread over the nodes), following the durability mode.
+        opts.AddFastProcedures(settings).ApplyAllDatabaseChangesOnStartup();
     }
 }
 

@@ -9,5 +9,7 @@ public static class AuditConfiguration
     {
         // Every appended event carries a hash chained to the previous one of its stream.
         store.Listeners.Add(new TamperEvidence.HashChainListener());
+        // Known up front, so its table is created with the others at start-up, never by two nodes at a first command.
+        store.RegisterDocumentType<SealingPersonalData.PersonKey>();
     }
 }

@@ -53,8 +53,12 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             var security = ApiSecurity.FromEnvironment(devIssuer: settings.Demo);
             var builder = FastProceduresHost.CreateBuilder([], new CasesSettings(connectionString)
             {
-                DurabilityMode = Wolverine.DurabilityMode.Solo,
+                // Identical nodes share one PostgreSQL: Wolverine elects a leader and spreads scheduled deadlines, the
+                // outbox recovery and the async projections over the live nodes (DESIGN §7).
+                DurabilityMode = Wolverine.DurabilityMode.Balanced,
                 Units = rabbitMq is null ? LocalUnitQueues.Instance : new RabbitMqUnitQueues(rabbitMq),
+                // Operators may tune node timings, e.g. Wolverine__Durability__StaleNodeTimeout=00:00:20.
+                ConfigureWolverine = opts => configuration.GetSection("Wolverine:Durability").Bind(opts.Durability),
             }, security);
             builder.WebHost.UseUrls(settings.Urls);
             if (settings.Demo)

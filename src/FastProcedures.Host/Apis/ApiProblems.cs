@@ -27,4 +27,9 @@ internal static class ApiProblems
     public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(
         title: "Forbidden", detail: detail,
         statusCode: StatusCodes.Status403Forbidden, type: "https://tools.ietf.org/html/rfc9110#section-15.5.4");
+
+    /// <summary>A command body past the limit is refused before it is parsed.</summary>
+    public static ProblemHttpResult TooLarge(int limit) => TypedResults.Problem(
+        title: "The request body is too large", detail: $"A command body holds at most {limit / 1024} KiB of JSON.",
+        statusCode: StatusCodes.Status413PayloadTooLarge, type: "https://tools.ietf.org/html/rfc9110#section-15.5.14");
 }

@@ -165,7 +165,16 @@ public static class CaseCommands
     internal static async Task<IResult> SendAsync(HttpContext http, CaseCommand command, string? routeId, CancellationToken cancellation)
     {
         var caller = Caller.From(http.User);
-        var (body, errors) = await ReadBodyAsync(http, command.Type, caller, routeId, cancellation);
+        object? body;
+        Dictionary<string, string[]>? errors;
+        try
+        {
+            (body, errors) = await ReadBodyAsync(http, command.Type, caller, routeId, cancellation);
+        }
+        catch (BodyTooLarge)
+        {
+            return ApiProblems.TooLarge(MaxBodyBytes);
+        }
         if (errors is not null)
         {
             return TypedResults.ValidationProblem(errors, title: "The request body is malformed or incomplete.",
@@ -212,6 +221,32 @@ public static class CaseCommands
             : TypedResults.Ok(result);
     }
 
+    /// <summary>The largest command body read: the biggest command (an application with its applicant) is a few KiB.</summary>
+    public const int MaxBodyBytes = 64 * 1024;
+
+    private sealed class BodyTooLarge : Exception;
+
+    private static async Task<string> ReadLimitedAsync(HttpRequest request, CancellationToken cancellation)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw new BodyTooLarge();
+        }
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[8192];
+        var text = new System.Text.StringBuilder();
+        int read;
+        while ((read = await reader.ReadAsync(buffer, cancellation)) > 0)
+        {
+            text.Append(buffer, 0, read);
+            if (text.Length > MaxBodyBytes)
+            {
+                throw new BodyTooLarge();
+            }
+        }
+        return text.ToString();
+    }
+
     /// <summary>The command from the body, completed from the route and the token; or the field errors.</summary>
     private static async Task<(object?, Dictionary<string, string[]>?)> ReadBodyAsync(
         HttpContext http, Type commandType, Caller caller, string? routeId, CancellationToken cancellation)
@@ -221,8 +256,7 @@ public static class CaseCommands
         try
         {
             // No body at all is an empty object: commands such as hold-interview carry nothing but the route.
-            using var reader = new StreamReader(http.Request.Body);
-            var text = await reader.ReadToEndAsync(cancellation);
+            var text = await ReadLimitedAsync(http.Request, cancellation);
             var node = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
             if (node is not null and not JsonObject)
             {

@@ -48,6 +48,29 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
     }
 
     [Fact]
+    public async Task an_oversized_body_is_413_and_writes_nothing()
+    {
+        var huge = new { eurodacReference = new string('x', 200_000) };
+        var (status, problem) = await PostWritingNothing(Id, Tokens.Reception("BG"), "take-biometrics", huge);
+
+        Assert.Equal(413, status);
+        Assert.Contains("64 KiB", (string)problem!["detail"]!);
+    }
+
+    [Fact]
+    public async Task an_oversized_application_is_413_and_opens_no_case()
+    {
+        var (status, _, _) = await _host.PostAsync(Tokens.Reception("BG"), "/api/cases", new
+        {
+            caseId = "BG-2026-940009", place = "Border", location = new string('L', 100_000), nationality = "MAR", hasTravelDocument = false,
+            applicant = new { fullName = "Large Applicant" },
+        });
+
+        Assert.Equal(413, status);
+        Assert.Empty(await _host.StreamAsync("BG", "BG-2026-940009"));
+    }
+
+    [Fact]
     public async Task an_incomplete_body_is_400_naming_every_missing_field_and_writes_nothing()
     {
         var (status, problem) = await PostWritingNothing(Registered, Tokens.Asylum("BG"), "issue-decision",
