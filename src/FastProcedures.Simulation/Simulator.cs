@@ -579,17 +579,27 @@ public sealed class Simulator
         public DateTimeOffset Urgency()
         {
             var earliest = DateTimeOffset.MaxValue;
-            foreach (var instance in Asylum.Values.Concat(Return.Values))
+            foreach (var (_, instance) in Asylum)
             {
-                foreach (var timer in instance.State.Timers.Values)
+                earliest = Earliest(instance, earliest);
+            }
+            foreach (var (_, instance) in Return)
+            {
+                earliest = Earliest(instance, earliest);
+            }
+            return earliest;
+
+            static DateTimeOffset Earliest(Instance instance, DateTimeOffset earliest)
+            {
+                foreach (var (_, timer) in instance.State.Timers)
                 {
                     if (timer.Status == TimerStatus.Running && timer.ExpiresAt < earliest)
                     {
                         earliest = timer.ExpiresAt;
                     }
                 }
+                return earliest;
             }
-            return earliest;
         }
 
         public bool Breached(string? procedure) => procedure is not null && Asylum.TryGetValue(procedure, out var i) && i.Breached;
