@@ -9,23 +9,16 @@ namespace FastProcedures.Cases.Queries.CaseSummaries;
 /// </summary>
 public static class CaseSummaryIndexes
 {
-    public const string Board = "mt_doc_casesummary_idx_board";
-    public const string Queue = "mt_doc_casesummary_idx_queue";
+    public const string Board = "board";
+    public const string Queue = "queue";
 
     public static void IndexBoardsAndQueues(this StoreOptions store)
     {
-        // Each duplicated column's own index is widened to the columns the query filters and orders by.
         store.Schema.For<CaseSummary>()
-            .Duplicate(x => x.BoardAt, configure: index =>
-            {
-                index.Name = Board;
-                index.Columns = ["tenant_id", "closed", "board_at"];
-            })
-            .Duplicate(x => x.Breached)
-            .Duplicate(x => x.OpenedAtUtc, configure: index =>
-            {
-                index.Name = Queue;
-                index.Columns = ["tenant_id", "unit", "closed", "breached", "next_deadline_at", "opened_at_utc"];
-            });
+            .Duplicate(x => x.BoardAt).Duplicate(x => x.Breached).Duplicate(x => x.OpenedAtUtc)
+            .Index([x => x.Closed, x => x.BoardAt!], index => index.Name = Board)
+            .Index([x => x.Unit!, x => x.Closed, x => x.Breached, x => x.NextDeadlineAt!, x => x.OpenedAtUtc], index => index.Name = Queue)
+            // Every read of case summaries is one country's: each index starts with tenant_id.
+            .StartIndexesByTenantId();
     }
 }

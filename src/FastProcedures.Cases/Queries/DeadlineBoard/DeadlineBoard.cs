@@ -43,25 +43,9 @@ public static class DeadlineBoard
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var until = (now + horizon).ToUniversalTime();
-        var onBoard = session.Query<CaseSummary>().Where(c => !c.Closed && c.BoardAt <= until);
-        if (unit == "return")
-        {
-            // Hand-over lines belong to the return unit whatever unit holds the case.
-            onBoard = onBoard.Where(c => c.Unit == unit || c.HandOverSentAt != null);
-        }
-        else if (unit is not null)
-        {
-            onBoard = onBoard.Where(c => c.Unit == unit);
-        }
-        onBoard = status switch
-        {
-            DeadlineStatus.Breached => onBoard.Where(c => c.Breached || c.HandOverSentAt != null),
-            DeadlineStatus.Running => onBoard.Where(c => c.NextDeadlineAt <= until || c.HandOverSentAt != null),
-            _ => onBoard,
-        };
+        var onBoard = Cases(session, until, unit, status);
         var skip = (long)(page - 1) * pageSize;
-        var cases = skip > int.MaxValue ? [] : await onBoard.OrderBy(c => c.BoardAt).ThenBy(c => c.Id)
-            .Skip((int)skip).Take(pageSize).ToListAsync(cancellation);
+        var cases = skip > int.MaxValue ? [] : await InBoardOrder(onBoard).Skip((int)skip).Take(pageSize).ToListAsync(cancellation);
         var total = await onBoard.CountAsync(cancellation);
         var breached = await onBoard.Where(c => c.Breached).CountAsync(cancellation);
 
@@ -84,4 +68,28 @@ public static class DeadlineBoard
                 .OrderBy(l => l.ExpiresAt).ThenBy(l => l.CaseId, StringComparer.Ordinal).ToList(),
             page, pageSize, total, breached);
     }
+
+    /// <summary>The cases on the board under the filters (the tenant is the session's).</summary>
+    public static IQueryable<CaseSummary> Cases(IQuerySession session, DateTimeOffset until, string? unit, DeadlineStatus? status)
+    {
+        until = until.ToUniversalTime();
+        var onBoard = session.Query<CaseSummary>().Where(c => c.Closed == false && c.BoardAt <= until);
+        if (unit == "return")
+        {
+            // Hand-over lines belong to the return unit whatever unit holds the case.
+            onBoard = onBoard.Where(c => c.Unit == unit || c.HandOverSentAt != null);
+        }
+        else if (unit is not null)
+        {
+            onBoard = onBoard.Where(c => c.Unit == unit);
+        }
+        return status switch
+        {
+            DeadlineStatus.Breached => onBoard.Where(c => c.Breached || c.HandOverSentAt != null),
+            DeadlineStatus.Running => onBoard.Where(c => c.NextDeadlineAt <= until || c.HandOverSentAt != null),
+            _ => onBoard,
+        };
+    }
+
+    public static IQueryable<CaseSummary> InBoardOrder(IQueryable<CaseSummary> cases) => cases.OrderBy(c => c.BoardAt).ThenBy(c => c.Id);
 }

@@ -22,23 +22,27 @@ public static class WorkQueue
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var open = session.Query<CaseSummary>().Where(c => c.Unit == unit && !c.Closed);
+        var open = Open(session, unit);
         var total = await open.CountAsync(cancellation);
         var breached = await open.Where(c => c.Breached).CountAsync(cancellation);
         var skip = (long)(page - 1) * pageSize;
         var cases = new List<CaseSummary>();
         if (skip < breached)
         {
-            cases.AddRange(await Ordered(open.Where(c => c.Breached)).Skip((int)skip).Take(pageSize).ToListAsync(cancellation));
+            cases.AddRange(await InQueueOrder(open.Where(c => c.Breached)).Skip((int)skip).Take(pageSize).ToListAsync(cancellation));
         }
         if (cases.Count < pageSize && skip + cases.Count < total)
         {
             var after = Math.Max(0, skip - breached);
-            cases.AddRange(await Ordered(open.Where(c => !c.Breached)).Skip((int)after).Take(pageSize - cases.Count).ToListAsync(cancellation));
+            cases.AddRange(await InQueueOrder(open.Where(c => c.Breached == false)).Skip((int)after).Take(pageSize - cases.Count).ToListAsync(cancellation));
         }
         return new WorkQueuePage(cases, page, pageSize, total, breached);
     }
 
-    private static IQueryable<CaseSummary> Ordered(IQueryable<CaseSummary> cases) =>
+    /// <summary>The unit's open cases (the tenant is the session's).</summary>
+    public static IQueryable<CaseSummary> Open(IQuerySession session, string unit) =>
+        session.Query<CaseSummary>().Where(c => c.Unit == unit && c.Closed == false);
+
+    public static IQueryable<CaseSummary> InQueueOrder(IQueryable<CaseSummary> cases) =>
         cases.OrderBy(c => c.NextDeadlineAt).ThenBy(c => c.OpenedAtUtc).ThenBy(c => c.Id);
 }
