@@ -16,8 +16,8 @@ public static class CaseSummaryIndexes
     {
         store.Schema.For<CaseSummary>()
             .Duplicate(x => x.BoardAt).Duplicate(x => x.Breached).Duplicate(x => x.OpenedAtUtc)
-            .Index([x => x.Closed, x => x.BoardAt!], index => index.Name = Board)
-            .Index([x => x.Unit!, x => x.Closed, x => x.Breached, x => x.NextDeadlineAt!, x => x.OpenedAtUtc], index => index.Name = Queue)
+            .Index([x => x.Closed, x => x.BoardAt!, x => x.Id], index => index.Name = Board)
+            .Index([x => x.Unit!, x => x.Closed, x => x.Breached, x => x.NextDeadlineAt!, x => x.OpenedAtUtc, x => x.Id], index => index.Name = Queue)
             // Every read of case summaries is one country's: each index starts with tenant_id.
             .StartIndexesByTenantId();
     }
