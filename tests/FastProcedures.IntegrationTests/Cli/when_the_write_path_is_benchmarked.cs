@@ -19,7 +19,10 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
     [Fact]
     public async Task a_small_run_reports_every_figure_of_the_contract_as_json_alone_on_stdout_and_no_concurrency_conflict()
     {
-        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["FASTPROC_DB"] = database.ConnectionString },
+        // The runtime, two baselines, the chain walk, two rebuilds and the reads: longer than a verb's usual minute on a
+        // busy machine.
+        var result = await CliRunner.RunWithinAsync(TimeSpan.FromMinutes(5),
+            new Dictionary<string, string?> { ["FASTPROC_DB"] = database.ConnectionString },
             "bench", "--cases", "4", "--clients", "2", "--open-cases", "60", "--json");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
