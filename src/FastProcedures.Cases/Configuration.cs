@@ -73,6 +73,7 @@ public static class Configuration
             .AddAsyncDaemon(settings.DurabilityMode == DurabilityMode.Solo ? DaemonMode.Solo : DaemonMode.HotCold)
             .IntegrateWithWolverine()
             .UseLightweightSessions();
+        opts.Services.InitializeMartenWith<Queries.CaseSummaries.CaseSummaryIndexes.FillNewColumns>();
 
         opts.Durability.Mode = settings.DurabilityMode;
         if (settings.ScheduledJobPollingTime is { } polling)

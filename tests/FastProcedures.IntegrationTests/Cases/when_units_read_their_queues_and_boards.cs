@@ -135,4 +135,27 @@ public sealed class when_units_read_their_queues_and_boards(DatabaseFixture data
         Assert.True(first.Cases >= board.Select(l => l.CaseId).Distinct().Count());
         Assert.Equal(first.Cases, next.Cases);
     }
+
+    [Fact]
+    public async Task summaries_written_before_the_board_columns_existed_are_filled_at_start_and_come_back_to_queue_and_board()
+    {
+        const string id = "BG-2026-300021";
+        await RegisterAsync(id, "2026-10-05T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        var catalog = _host.Services.GetRequiredService<WorkflowCatalog>();
+        var now = DateTimeOffset.Parse("2026-10-06T09:00:00+03:00");
+        await using (var session = store.LightweightSession())
+        {
+            // As a summary written by a version without these columns stands after the schema update.
+            session.QueueSqlCommand("update fastproc.mt_doc_casesummary set board_at = null, breached = null, opened_at_utc = null where id = ?", id);
+            await session.SaveChangesAsync();
+        }
+        await using var query = store.QuerySession("BG");
+        Assert.DoesNotContain(await WorkQueue.ForUnitAsync(query, "asylum", take: 500), c => c.Id == id);
+
+        await new CaseSummaryIndexes.FillNewColumns().Populate(store, CancellationToken.None);
+
+        Assert.Contains(await WorkQueue.ForUnitAsync(query, "asylum", take: 500), c => c.Id == id);
+        Assert.Contains(await DeadlineBoard.DueAsync(query, catalog, now, TimeSpan.FromDays(30)), l => l.CaseId == id);
+    }
 }
