@@ -61,6 +61,8 @@ public static class FastProceduresHost
         app.MapCasesApi();
         app.MapBoardsApi();
         app.MapAdminApi();
+        app.MapReportsApi();
+        app.MapChainApi();
         app.MapFastProceduresUi();
     }
 

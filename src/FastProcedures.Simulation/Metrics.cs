@@ -1,3 +1,5 @@
+using FastProcedures.Workflows.Kpis;
+
 namespace FastProcedures.Simulation;
 
 /// <summary>Per timer: how often it started, was kept, and passed (breached), with the breaches by cause.</summary>
@@ -12,7 +14,7 @@ public sealed record BacklogSeries(string Unit, IReadOnlyList<int> PerDay);
 
 public sealed record DecisionFigures(string Procedure, int Decisions, int Positive, int WithinLimit)
 {
-    public double WithinLimitShare => Decisions == 0 ? 0 : (double)WithinLimit / Decisions;
+    public double WithinLimitShare => KpiDefinitions.Share(WithinLimit, Decisions);
 }
 
 /// <summary>The figures of one run, the same KPIs the steering dashboard reads from live cases.</summary>
@@ -35,17 +37,10 @@ public sealed record SimulationResult(
     IReadOnlyList<int> DetentionPerDay,
     IReadOnlyDictionary<string, int> BreachesByCause)
 {
-    /// <summary>Returned (removed or departed) per final negative decision in the period.</summary>
-    public double ReturnRate => FinalNegative == 0 ? 0 : (double)(Removed + DepartedVoluntarily) / FinalNegative;
+    /// <summary>Returned (removed or departed) per final negative decision in the period (<see cref="KpiDefinitions"/>).</summary>
+    public double ReturnRate => KpiDefinitions.ReturnRate(Removed + DepartedVoluntarily, FinalNegative);
 
-    public double DecisionsWithinLimitShare
-    {
-        get
-        {
-            var total = Decisions.Sum(d => d.Decisions);
-            return total == 0 ? 0 : (double)Decisions.Sum(d => d.WithinLimit) / total;
-        }
-    }
+    public double DecisionsWithinLimitShare => KpiDefinitions.Share(Decisions.Sum(d => d.WithinLimit), Decisions.Sum(d => d.Decisions));
 }
 
 internal sealed class Metrics
@@ -127,13 +122,7 @@ internal sealed class Metrics
             _detention, causes);
     }
 
-    /// <summary>Nearest-rank percentile, rounded to a tenth of a day.</summary>
-    private static double Percentile(List<double> values, double p)
-    {
-        values.Sort();
-        var rank = (int)Math.Ceiling(p * values.Count) - 1;
-        return Math.Round(values[Math.Clamp(rank, 0, values.Count - 1)], 1);
-    }
+    private static double Percentile(List<double> values, double p) => KpiDefinitions.Percentile(values, p);
 
     private static string Cause(Wait wait) => wait switch
     {

@@ -2,6 +2,7 @@ using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Routing;
+using FastProcedures.Workflows.Kpis;
 
 namespace FastProcedures.Simulation;
 
@@ -59,6 +60,13 @@ public sealed class Simulator
         var running = 0.0;
         _mixCumulative = scenario.Nationalities.Select(n => running += n.Share / total).ToArray();
     }
+
+    /// <summary>Receives each KPI fact of the simulated cases as it happens (the facts the live KPI projection
+    /// records), for comparing the simulator's figures with <see cref="KpiDefinitions.Compute"/>.</summary>
+    public Action<CaseFact>? Observe { get; init; }
+
+    private void Fact(SimCase c, string kind, string workflow = "", string name = "") =>
+        Observe?.Invoke(new CaseFact(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, workflow, name, _now));
 
     public SimulationResult Run(IProgress<double>? progress = null, CancellationToken cancellation = default)
     {
@@ -155,6 +163,7 @@ public sealed class Simulator
         var routing = ProcedureRouter.Route(facts, _registry.Data!.Routing, _registry.Data.RecognitionRates);
         c.Procedure = routing.Procedure ?? throw new ScenarioException($"routing names no procedure for {facts}");
         c.Ground = routing.Ground;
+        Fact(c, CaseFacts.ProcedureAssigned, c.Procedure);
         Feed(c, c.Asylum, "ProcedureAssigned",
             Data(("procedure", c.Procedure), ("ground", routing.Ground), ("legal_basis", routing.LegalBasis), ("place", c.Border ? "border" : "territory")),
             start: c.Procedure);
@@ -220,8 +229,9 @@ public sealed class Simulator
             : c.Ground?.StartsWith("APR Art. 38", StringComparison.Ordinal) == true ? "inadmissible"
             : c.Ground is not null ? "rejected-manifestly-unfounded"
             : "rejected-unfounded";
-        var withinLimit = !c.Breached(c.Procedure);
+        var withinLimit = KpiDefinitions.WithinLimit(c.Breached(c.Procedure));
         _metrics.Decision(c.Procedure ?? "none", positive, withinLimit);
+        Fact(c, CaseFacts.Decision, name: positive ? CaseFacts.Positive : CaseFacts.Negative);
         Feed(c, c.Asylum, "DecisionIssued", Data(("outcome", outcome), ("negative", !positive)));
         if (positive)
         {
@@ -282,6 +292,7 @@ public sealed class Simulator
             return;
         }
         _metrics.FinalNegative++;
+        Fact(c, CaseFacts.Final, name: CaseFacts.Negative);
         if (c.Absconded)
         {
             c.Waiting = Wait.Absconded;
@@ -294,6 +305,7 @@ public sealed class Simulator
             {
                 Feed(c, c.Return, "VoluntaryDepartureConfirmed", Data());
                 _metrics.DepartedVoluntarily++;
+                Fact(c, CaseFacts.DepartedVoluntarily);
                 c.Waiting = Wait.None;
             });
             return;
@@ -348,6 +360,7 @@ public sealed class Simulator
         }
         Feed(c, c.Return, "RemovalExecuted", Data());
         _metrics.Removed++;
+        Fact(c, CaseFacts.Removed);
         c.Waiting = Wait.None;
     }
 
@@ -421,6 +434,10 @@ public sealed class Simulator
         var flow = instance.Definition.Id;
         foreach (var effect in effects)
         {
+            if (Observe is not null && CaseFacts.OfEffect(c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), flow, effect, _now) is { } fact)
+            {
+                Observe(fact);
+            }
             switch (effect)
             {
                 case TimerStarted t:
@@ -450,7 +467,7 @@ public sealed class Simulator
                     instance.StageSince = _now;
                     break;
                 case StageLeft s:
-                    _metrics.StageTime(flow, s.Stage, (_now - instance.StageSince).TotalDays);
+                    _metrics.StageTime(flow, s.Stage, KpiDefinitions.Days(instance.StageSince, _now));
                     break;
             }
         }

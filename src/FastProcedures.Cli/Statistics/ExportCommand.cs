@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using System.Globalization;
 using FastProcedures.Statistics.ProcessMining;
 using NodaTime;
-using NodaTime.Text;
 using Spectre.Console.Cli;
 
 namespace FastProcedures.Cli.Statistics;
@@ -62,11 +60,11 @@ internal abstract class ExportCommand : AsyncCommand<ExportCommand.Settings>
         {
             return Cli.Fail(e.Message.ReplaceLineEndings(" "), 2);
         }
-        if (Bound(settings.From, zone, false) is not { } from)
+        if (ExportWindow.Bound(settings.From, zone, false) is not { } from)
         {
             return Cli.Fail($"--from: '{settings.From}' is not a day (2026-10-01) or an ISO 8601 instant with offset.", 2);
         }
-        if (Bound(settings.To, zone, true) is not { } to)
+        if (ExportWindow.Bound(settings.To, zone, true) is not { } to)
         {
             return Cli.Fail($"--to: '{settings.To}' is not a day (2026-12-31) or an ISO 8601 instant with offset.", 2);
         }
@@ -91,24 +89,6 @@ internal abstract class ExportCommand : AsyncCommand<ExportCommand.Settings>
             Console.WriteLine(file);
             return 0;
         });
-    }
-
-    /// <summary>A local day (its start; for --to the start of the next day) or an instant with offset.</summary>
-    private static DateTimeOffset? Bound(string? text, DateTimeZone zone, bool end)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        if (LocalDatePattern.Iso.Parse(text) is { Success: true } day)
-        {
-            var date = end ? day.Value.PlusDays(1) : day.Value;
-            return zone.AtStartOfDay(date).ToDateTimeOffset();
-        }
-        return text.Contains('T') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
-            && (text.EndsWith('Z') || text.Contains('+') || text.LastIndexOf('-') > text.IndexOf('T'))
-            ? instant
-            : null;
     }
 }
 

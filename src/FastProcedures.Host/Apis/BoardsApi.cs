@@ -8,6 +8,7 @@ using FastProcedures.Cases.Queries.Removable;
 using FastProcedures.Cases.Queries.WorkQueues;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.Host.Security;
+using FastProcedures.Workflows.Kpis;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,8 +36,31 @@ public sealed record RemovableView(DateOnly On, IReadOnlyList<RemovableItem> Ite
 
 public sealed record RemovableItem(string CaseId, bool Removable, IReadOnlyList<string> Bars, DateOnly? ScheduledOn);
 
-/// <summary>KPI counts per country, fact and detail over a period (no personal data, no case ids).</summary>
-public sealed record KpiView(IReadOnlyList<string> Countries, DateOnly From, DateOnly To, IReadOnlyList<KpiCount> Counts);
+/// <summary>The escorts the country's removal unit can field per day, each figure in force from its date until the next
+/// (<c>workflows/data/removal-capacity.yaml</c>).</summary>
+public sealed record EscortCapacityView(string Country, IReadOnlyList<EscortCapacityItem> Entries)
+{
+    /// <summary>The figure in force on a day, null when none is recorded.</summary>
+    public EscortCapacityItem? On(DateOnly day) => Entries.Where(e => e.From <= day).MaxBy(e => e.From);
+}
+
+public sealed record EscortCapacityItem(DateOnly From, int EscortsPerDay, string Source);
+
+/// <summary>KPI counts per country, fact and detail over a period, and each country's KPIs computed by the shared
+/// definitions (<see cref="KpiDefinitions"/>, the simulator's); no personal data, no case ids.</summary>
+public sealed record KpiView(IReadOnlyList<string> Countries, DateOnly From, DateOnly To, IReadOnlyList<KpiCount> Counts,
+    IReadOnlyList<CountryKpis> Figures);
+
+/// <summary>One country's KPIs over the period: decisions within the legal limit (share), return rate, days per
+/// stage (median, 90th percentile), kept and breached timers, and the backlog by stage at the end of each day or week.</summary>
+public sealed record CountryKpis(
+    string Country, double DecisionsWithinLimitShare, double ReturnRate, int FinalNegative, int Returned,
+    IReadOnlyList<DecisionKpi> Decisions, IReadOnlyList<StageKpi> Stages, IReadOnlyList<TimerKpi> Timers,
+    IReadOnlyList<DateTimeOffset> BacklogAt, IReadOnlyList<StageBacklog> Backlog)
+{
+    public static CountryKpis Of(string country, KpiFigures f) => new(country, Math.Round(f.DecisionsWithinLimitShare, 4),
+        Math.Round(f.ReturnRate, 4), f.FinalNegative, f.Returned, f.Decisions, f.Stages, f.Timers, f.BacklogAt, f.Backlog);
+}
 
 public sealed record KpiCount(string Country, string Fact, string Detail, int Count);
 
@@ -54,6 +78,8 @@ public static class BoardsApi
             .ProducesValidationProblem();
         app.MapGet("/api/return/removable", RemovableAsync).WithTags("Return").WithName("get-removable")
             .WithSummary("Who may be removed on a day, and every bar that stands for the others").RequireAuthorization(Policies.ReadCases);
+        app.MapGet("/api/return/escort-capacity", EscortCapacity).WithTags("Return").WithName("get-escort-capacity")
+            .WithSummary("The escorts the country's removal unit can field per day, dated").RequireAuthorization(Policies.ReadCases);
         app.MapGet("/api/kpis", KpisAsync).WithTags("KPIs").WithName("get-kpis")
             .WithSummary("KPI counts per country over a period (no personal data)").RequireAuthorization(Policies.ReadKpis)
             .ProducesValidationProblem();
@@ -133,11 +159,20 @@ public static class BoardsApi
         return TypedResults.Ok(new RemovableView(day, lines.Select(l => new RemovableItem(l.CaseId, l.Removable, l.Bars, l.ScheduledOn)).ToList()));
     }
 
+    public static Ok<EscortCapacityView> EscortCapacity(ClaimsPrincipal user, WorkflowCatalog catalog)
+    {
+        var country = Caller.From(user).Country;
+        var capacity = catalog.Registry.Data?.RemovalCapacity ?? FastProcedures.Workflows.Removal.RemovalCapacity.None;
+        return TypedResults.Ok(new EscortCapacityView(country, capacity.All.Where(e => e.Country == country)
+            .Select(e => new EscortCapacityItem(e.From, e.EscortsPerDay, e.Source)).ToList()));
+    }
+
     public static async Task<Results<Ok<KpiView>, ValidationProblem, ProblemHttpResult>> KpisAsync(
         [Description("BG or RO; the steering committee may leave it out for every country")] string? country,
         [Description("First day counted (default: 30 days ago)")] DateOnly? from,
         [Description("Last day counted (default: today)")] DateOnly? to,
-        ClaimsPrincipal user, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+        [Description("Backlog sampled at the end of each day or week (default: week)")] string? every,
+        ClaimsPrincipal user, IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation)
     {
         var caller = Caller.From(user);
         if (country is not null && !Validation.Countries.Contains(country))
@@ -156,15 +191,34 @@ public static class BoardsApi
         {
             return ApiProblems.BadQuery("from", "from is after to.");
         }
+        if (every is not (null or "day" or "week"))
+        {
+            return ApiProblems.BadQuery("every", "every is day or week.");
+        }
+        if (last.DayNumber - first.DayNumber > 366)
+        {
+            return ApiProblems.BadQuery("to", "The period is at most 366 days.");
+        }
+        var step = every == "day" ? 1 : 7;
         var counts = new List<KpiCount>();
+        var figures = new List<CountryKpis>();
         foreach (var c in countries)
         {
+            var zone = catalog.Calendar(c).Zone;
+            DateTimeOffset StartOf(DateOnly day) => zone.AtStartOfDay(new NodaTime.LocalDate(day.Year, day.Month, day.Day)).ToDateTimeOffset();
+            var (start, end) = (StartOf(first), StartOf(last.AddDays(1)));
+            var samples = Enumerable.Range(0, (last.DayNumber - first.DayNumber) / step + 1)
+                .Select(i => StartOf(first.AddDays(Math.Min(i * step + step - 1, last.DayNumber - first.DayNumber) + 1))).Distinct().ToList();
             await using var session = store.QuerySession(c);
-            var facts = await session.Query<KpiFact>().Where(f => f.Day >= first && f.Day <= last)
-                .Select(f => new { f.Fact, f.Detail }).ToListAsync(cancellation);
-            counts.AddRange(facts.GroupBy(f => (f.Fact, f.Detail)).OrderBy(g => g.Key.Fact).ThenBy(g => g.Key.Detail)
+            var upTo = last.AddDays(1);
+            var facts = await session.Query<KpiFact>().Where(f => f.Day <= upTo)
+                .Select(f => new KpiFact { CaseId = f.CaseId, Fact = f.Fact, Detail = f.Detail, Workflow = f.Workflow, Name = f.Name, Day = f.Day, At = f.At })
+                .ToListAsync(cancellation);
+            counts.AddRange(facts.Where(f => f.Day >= first && f.Day <= last).GroupBy(f => (f.Fact, f.Detail))
+                .OrderBy(g => g.Key.Fact).ThenBy(g => g.Key.Detail)
                 .Select(g => new KpiCount(c, g.Key.Fact, g.Key.Detail, g.Count())));
+            figures.Add(CountryKpis.Of(c, KpiDefinitions.Compute(facts.Select(KpiFactProjection.ToCaseFact).Where(f => f.At < end), start, end, samples)));
         }
-        return TypedResults.Ok(new KpiView(countries.ToList(), first, last, counts));
+        return TypedResults.Ok(new KpiView(countries.ToList(), first, last, counts, figures));
     }
 }

@@ -102,7 +102,8 @@ public sealed record ApiSecurity(string? Authority, string? Audience, DevIssuer?
 
 /// <summary>The roles and what each may do (the API issue): reads of case data by caseworkers, return officers and
 /// auditors; time travel and verification by auditors; KPIs (no personal data) by the steering committee and
-/// auditors; definitions and calendars by admins. Commands are authorised per unit (<see cref="Apis.CaseCommands"/>).</summary>
+/// auditors; definitions and calendars by admins; official statistics and process-mining exports by the steering
+/// committee and admins. Commands are authorised per unit (<see cref="Apis.CaseCommands"/>).</summary>
 public static class Policies
 {
     public const string Caseworker = "caseworker";
@@ -115,6 +116,7 @@ public static class Policies
     public const string Audit = "audit";
     public const string ReadKpis = "read-kpis";
     public const string Administer = "administer";
+    public const string ReadReports = "read-reports";
 
     public static readonly IReadOnlyList<string> AllRoles = [Caseworker, ReturnOfficer, Auditor, Admin, Steering];
 
@@ -124,6 +126,7 @@ public static class Policies
         (Audit, [Auditor]),
         (ReadKpis, [Steering, Auditor]),
         (Administer, [Admin]),
+        (ReadReports, [Steering, Admin]),
     ];
 }
 

@@ -80,6 +80,24 @@ public sealed class ApiClient(IHttpClientFactory clients, IHttpContextAccessor a
         return SendAsync<T>(request, cancellation);
     }
 
+    /// <summary>A file the API serves (a report), passed on as it comes: status, content type, file name and body.</summary>
+    public async Task<IResult> DownloadAsync(string pathAndQuery, CancellationToken cancellation = default)
+    {
+        using var client = clients.CreateClient(HttpClientName);
+        client.BaseAddress = BaseAddress();
+        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        if (Token() is { } token)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await client.SendAsync(request, cancellation);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellation);
+        var contentType = response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream";
+        return response.IsSuccessStatusCode
+            ? Results.File(body, contentType, response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'))
+            : Results.Content(System.Text.Encoding.UTF8.GetString(body), contentType, System.Text.Encoding.UTF8, (int)response.StatusCode);
+    }
+
     private async Task<ApiResult<T>> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellation)
     {
         using var client = clients.CreateClient(HttpClientName);

@@ -52,8 +52,9 @@ public static class RemovalPlan
             r.TryGetProperty("escorts", out var escorts) && escorts.TryGetInt32(out var n) ? n : 0, detained, limit);
     }
 
-    /// <summary>Flags the conflicts; <paramref name="barsOn"/> gives the removal bars of a case on a day.</summary>
-    public static void Flag(IReadOnlyList<PlannedRemoval> removals, Func<string, DateOnly, IReadOnlyList<string>> barsOn, int escortCapacity,
+    /// <summary>Flags the conflicts; <paramref name="barsOn"/> gives the removal bars of a case on a day,
+    /// <paramref name="capacity"/> the escort capacity on record (<c>GET /api/return/escort-capacity</c>).</summary>
+    public static void Flag(IReadOnlyList<PlannedRemoval> removals, Func<string, DateOnly, IReadOnlyList<string>> barsOn, EscortCapacityView capacity,
         string? country)
     {
         foreach (var removal in removals)
@@ -68,11 +69,17 @@ public static class RemovalPlan
                 removal.Conflicts.Add($"detention ends {Due.Local(ends, country)}, before the flight");
             }
         }
-        foreach (var day in removals.GroupBy(r => r.On).Where(g => g.Sum(r => r.Escorts) > escortCapacity))
+        foreach (var day in removals.GroupBy(r => r.On).Where(g => g.Sum(r => r.Escorts) > 0))
         {
-            foreach (var removal in day)
+            var needed = day.Sum(r => r.Escorts);
+            var conflict = capacity.On(day.Key) is not { } inForce
+                ? $"escorts: {needed} needed on {day.Key:yyyy-MM-dd}, no escort capacity on record for the day"
+                : needed > inForce.EscortsPerDay
+                    ? $"escorts: {needed} needed on {day.Key:yyyy-MM-dd}, {inForce.EscortsPerDay} available (from {inForce.From:yyyy-MM-dd}: {inForce.Source})"
+                    : null;
+            foreach (var removal in day.Where(_ => conflict is not null))
             {
-                removal.Conflicts.Add($"escorts: {day.Sum(r => r.Escorts)} needed on {day.Key:yyyy-MM-dd}, {escortCapacity} available");
+                removal.Conflicts.Add(conflict!);
             }
         }
     }

@@ -81,6 +81,13 @@ public static class UiSetup
             await context.SignOutAsync(Scheme);
             return Results.LocalRedirect("/login");
         }).ExcludeFromDescription();
+        // The dashboard's report links: the browser carries the UI cookie, the API wants the person's bearer token.
+        app.MapGet("/kpis/reports/{report}", (string report, HttpContext context, ApiClient api) =>
+                api.DownloadAsync($"/api/reports/{Uri.EscapeDataString(report)}{context.Request.QueryString}", context.RequestAborted))
+            .RequireAuthorization(Policy).ExcludeFromDescription();
+        app.MapGet("/kpis/reports/eurostat/{table}", (string table, HttpContext context, ApiClient api) =>
+                api.DownloadAsync($"/api/reports/eurostat/{Uri.EscapeDataString(table)}{context.Request.QueryString}", context.RequestAborted))
+            .RequireAuthorization(Policy).ExcludeFromDescription();
         app.MapGet("/culture/{culture}", (string culture, string? back, HttpContext context) =>
         {
             if (Cultures.Contains(culture))

@@ -38,14 +38,26 @@ public sealed record EurostatReport(string Country, ReferencePeriod Period, IRea
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
+        foreach (var (name, content) in Files())
+        {
+            var path = Path.Combine(directory, name);
+            File.WriteAllText(path, content);
+            written.Add(path);
+        }
+        return written;
+    }
+
+    /// <summary>The files of the report by name: one CSV per table, then <c>README.txt</c>; what <see cref="Write"/>
+    /// writes to a folder and <c>GET /api/reports/eurostat</c> serves.</summary>
+    public IReadOnlyList<(string Name, string Content)> Files()
+    {
+        var files = new List<(string, string)>();
         var readme = new StringBuilder();
         readme.Append($"Eurostat tables for {Country}, reference period {Period}, computed from the case events by FastProcedures.\n");
         readme.Append("OBS_VALUE is the figure as Eurostat publishes it (rounded to the nearest 5 where Eurostat rounds); UNROUNDED is the exact count.\n\n");
         foreach (var table in Tables)
         {
-            var path = Path.Combine(directory, table.Definition.File);
-            File.WriteAllText(path, table.ToCsv());
-            written.Add(path);
+            files.Add((table.Definition.File, table.ToCsv()));
             readme.Append($"{table.Definition.File}: {table.Definition.Title}. {table.Definition.LegalBasis}. Counting: {table.Definition.Metadata}\n");
         }
         readme.Append('\n');
@@ -53,9 +65,7 @@ public sealed record EurostatReport(string Country, ReferencePeriod Period, IRea
         {
             readme.Append($"Not reported: {note}\n");
         }
-        var readmePath = Path.Combine(directory, "README.txt");
-        File.WriteAllText(readmePath, readme.ToString());
-        written.Add(readmePath);
-        return written;
+        files.Add(("README.txt", readme.ToString()));
+        return files;
     }
 }

@@ -167,10 +167,14 @@ public sealed class WorkflowRegistry
                 {
                     RecognitionRates.Load(file, schema, errors);
                 }
+                else if (name == Removal.RemovalCapacity.FileName)
+                {
+                    Removal.RemovalCapacity.Load(file, schema, errors);
+                }
                 else
                 {
                     errors.Add(new Diagnostic(file, 1, 1,
-                        $"not a known data file ({RoutingRules.FileName}, {RecognitionRates.FileName}, {CrisisPeriods.FileName})"));
+                        $"not a known data file ({RoutingRules.FileName}, {RecognitionRates.FileName}, {CrisisPeriods.FileName}, {Removal.RemovalCapacity.FileName})"));
                 }
                 return;
             }
@@ -306,9 +310,12 @@ public sealed class WorkflowRegistry
 }
 
 /// <summary>The data files beside the definitions: routing rules, recognition rates and crisis periods, each validated
-/// against its schema in <c>workflows/schema/</c> and cross-checked against the definitions.</summary>
+/// against its schema in <c>workflows/schema/</c> and cross-checked against the definitions; the removal units'
+/// escort capacity when the folder has it.</summary>
 public sealed record WorkflowData(RoutingRules Routing, RecognitionRates RecognitionRates, CrisisPeriods CrisisPeriods)
 {
+    public Removal.RemovalCapacity RemovalCapacity { get; init; } = Removal.RemovalCapacity.None;
+
     public static WorkflowData? Load(string workflowsDirectory, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
     {
         if (!System.IO.Directory.Exists(Path.Combine(workflowsDirectory, "data")))
@@ -319,6 +326,9 @@ public sealed record WorkflowData(RoutingRules Routing, RecognitionRates Recogni
         var routing = RoutingRules.Load(workflowsDirectory, ids, errors);
         var rates = RecognitionRates.Load(workflowsDirectory, errors);
         var crisis = CrisisPeriods.Load(workflowsDirectory, definitions, errors);
-        return routing is null || rates is null || crisis is null ? null : new WorkflowData(routing, rates, crisis);
+        var capacity = Removal.RemovalCapacity.Load(workflowsDirectory, errors);
+        return routing is null || rates is null || crisis is null || capacity is null
+            ? null
+            : new WorkflowData(routing, rates, crisis) { RemovalCapacity = capacity };
     }
 }

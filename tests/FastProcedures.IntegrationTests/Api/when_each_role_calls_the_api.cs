@@ -43,6 +43,10 @@ public sealed class when_each_role_calls_the_api(DatabaseFixture database) : ICl
     [InlineData("return-officer", null, "POST", "/api/cases/" + Return + "/place-removal-hold", 200)]
     [InlineData("return-officer", null, "POST", "/api/cases/" + Asylum + "/start-screening", 403)]
     [InlineData("return-officer", null, "GET", "/api/return/removable", 200)]
+    [InlineData("return-officer", null, "GET", "/api/return/escort-capacity", 200)]
+    [InlineData("return-officer", null, "GET", "/api/cases/" + Asylum + "/chain", 403)]
+    [InlineData("auditor", null, "GET", "/api/cases/" + Asylum + "/chain", 200)]
+    [InlineData("steering", null, "GET", "/api/return/escort-capacity", 403)]
     [InlineData("return-officer", null, "GET", "/api/cases/" + Return, 200)]
     [InlineData("auditor", null, "GET", "/api/cases", 200)]
     [InlineData("auditor", null, "GET", "/api/cases/" + Asylum + "/timeline", 200)]
@@ -61,6 +65,11 @@ public sealed class when_each_role_calls_the_api(DatabaseFixture database) : ICl
     [InlineData("admin", null, "POST", "/api/cases/" + Asylum + "/start-screening", 403)]
     [InlineData("steering", null, "GET", "/api/kpis", 200)]
     [InlineData("steering", null, "GET", "/api/kpis?country=RO", 200)]
+    [InlineData("steering", null, "GET", "/api/kpis?every=month", 400)]
+    [InlineData("steering", null, "GET", "/api/reports/eps?period=2026-10", 200)]
+    [InlineData("admin", null, "GET", "/api/reports/frontex?period=2026-Q4", 200)]
+    [InlineData("auditor", null, "GET", "/api/reports/eps?period=2026-10", 403)]
+    [InlineData("return-officer", null, "GET", "/api/reports/xes?from=2026-10-01&to=2026-10-31", 403)]
     [InlineData("steering", null, "GET", "/api/cases", 403)]
     [InlineData("steering", null, "GET", "/api/cases/" + Asylum + "/timeline", 403)]
     [InlineData("steering", null, "GET", "/api/deadlines", 403)]
@@ -70,6 +79,18 @@ public sealed class when_each_role_calls_the_api(DatabaseFixture database) : ICl
         var body = url.EndsWith("place-removal-hold") ? new { reason = "Medical certificate." } : (object)new { };
 
         Assert.Equal(expected, await Status(Tokens.For(role, "BG", unit), method, url, body));
+    }
+
+    [Fact]
+    public async Task the_escort_capacity_is_the_dated_data_of_the_tokens_country()
+    {
+        var (status, body, _) = await _host.GetAsync(Tokens.ReturnOfficer("RO"), "/api/return/escort-capacity");
+
+        Assert.Equal(200, status);
+        Assert.Equal("RO", (string)body!["country"]!);
+        var entry = Assert.Single(body["entries"]!.AsArray())!;
+        Assert.Equal("2026-06-12", (string)entry["from"]!);
+        Assert.Equal(4, (int)entry["escortsPerDay"]!);
     }
 
     [Fact]

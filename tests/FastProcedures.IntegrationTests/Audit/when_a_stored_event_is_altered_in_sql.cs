@@ -83,6 +83,42 @@ public sealed class when_a_stored_event_is_altered_in_sql(DatabaseFixture databa
         Assert.Equal($"the stream is at version {stream[^1].Version} but its last stored event is version {cut - 1}", broken.Reason);
     }
 
+    [Fact]
+    public async Task the_auditor_gets_the_cases_verdict_and_first_broken_link_over_the_api()
+    {
+        const string id = "BG-2026-700005";
+        const string untouched = "BG-2026-700006";
+        await MakeAndRegisterAsync(id);
+        await MakeAndRegisterAsync(untouched);
+        var stream = await _host.StreamAsync("BG", id);
+        var (_, before, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{id}/chain");
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tamper = new NpgsqlCommand(
+                "update fastproc.mt_events set data = jsonb_set(data, '{Nationality}', '\"SYR\"') where seq_id = @seq", connection);
+            tamper.Parameters.AddWithValue("seq", stream[0].Sequence);
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+
+        var (status, broken, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{id}/chain");
+        var (_, intact, _) = await _host.GetAsync(Tokens.Auditor("BG"), $"/api/cases/{untouched}/chain");
+        var (refused, _, _) = await _host.GetAsync(Tokens.Asylum("BG"), $"/api/cases/{id}/chain");
+        var (otherCountry, _, _) = await _host.GetAsync(Tokens.Auditor("RO"), $"/api/cases/{id}/chain");
+
+        Assert.Equal("intact", (string)before!["verdict"]!);
+        Assert.Equal(200, status);
+        Assert.Equal("broken", (string)broken!["verdict"]!);
+        Assert.Equal(id, (string)broken["firstBroken"]!["streamId"]!);
+        Assert.Equal(stream[0].Version, (long)broken["firstBroken"]!["version"]!);
+        Assert.Equal(stream[0].Sequence, (long)broken["firstBroken"]!["sequence"]!);
+        Assert.Equal("intact", (string)intact!["verdict"]!);
+        Assert.Null(intact["firstBroken"]);
+        Assert.True((long)intact["events"]! >= 2);
+        Assert.Equal(403, refused);
+        Assert.Equal(404, otherCountry);
+    }
+
     private async Task MakeAndRegisterAsync(string id, string country = "BG")
     {
         await _host.SendAsync(country, new MakeApplication(id, country, ApplicationPlace.Border, "Lesovo", "MAR", false,

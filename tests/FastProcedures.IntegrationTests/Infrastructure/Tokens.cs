@@ -91,6 +91,8 @@ public static class Api
     private static async Task<JsonNode?> BodyAsync(IScenarioResult result)
     {
         var text = await result.ReadAsTextAsync();
-        return text.Length == 0 ? null : JsonNode.Parse(text);
+        // Files (CSV, zip, XML) are not JSON: their bodies are read from the result.
+        var type = result.Context.Response.ContentType ?? "";
+        return text.Length == 0 || (type.Length > 0 && !type.Contains("json", StringComparison.Ordinal)) ? null : JsonNode.Parse(text);
     }
 }

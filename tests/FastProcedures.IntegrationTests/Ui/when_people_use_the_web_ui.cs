@@ -125,18 +125,20 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         await page.FillAsync("#schedule-removal-RemovalOn", day);
         await page.FillAsync("#schedule-removal-Carrier", "Bulgaria Air");
         await page.FillAsync("#schedule-removal-Flight", "FB 471");
-        await page.FillAsync("#schedule-removal-Escorts", "3");
+        await page.FillAsync("#schedule-removal-Escorts", "5");
         await page.ClickAsync("[data-test=submit-schedule-removal]");
         await page.WaitForURLAsync("**?done=schedule-removal");
 
-        await page.GotoAsync("/return/planner?escorts=4");
+        await page.GotoAsync("/return/planner");
         var planned = await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]");
         Assert.Contains("FB 471", planned);
         Assert.Contains(day, planned);
         Assert.Contains("FB 471", await page.InnerTextAsync("[data-test=calendar]"));
+        // The escort capacity is dated data (workflows/data/removal-capacity.yaml: 4 a day in BG), not a typed number.
+        Assert.Contains("4 from 2026-06-12", await page.InnerTextAsync("[data-test=escort-capacity]"));
+        Assert.Contains("escorts: 5 needed", await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]"));
+        Assert.Contains("4 available", planned);
         await PageChecks.CheckAsync(page, "return-planner");
-        await page.GotoAsync("/return/planner?escorts=2");
-        Assert.Contains("escorts: 3 needed", await page.InnerTextAsync("[data-test=planned-BG-2026-900006-R]"));
     }
 
     [Fact]
@@ -167,7 +169,19 @@ public sealed class when_people_use_the_web_ui(BrowserFixture host) : IClassFixt
         Assert.Contains("Bulgaria", await page.InnerTextAsync("[data-test=kpi-BG]"));
         Assert.Contains("Romania", await page.InnerTextAsync("[data-test=kpi-RO]"));
         Assert.DoesNotContain("-2026-", await page.InnerTextAsync("main")); // no case number, no person
+        Assert.Contains("screening", await page.InnerTextAsync("[data-test=stages-BG]"));
+        Assert.Contains("screening", await page.InnerTextAsync("[data-test=backlog-RO]"));
         await PageChecks.CheckAsync(page, "steering-kpis");
+
+        // The report links download the country's files through the person's own token.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-test=report-eps]"));
+        Assert.Matches(@"^BG-\d{4}-\d{2}-eps-indicators\.csv$", download.SuggestedFilename);
+        Assert.StartsWith("indicator,citizen,geo,TIME_PERIOD,value", File.ReadAllText(await download.PathAsync()));
+        var href = await page.GetAttributeAsync("[data-test=report-eurostat]", "href");
+        var zip = await page.APIRequest.GetAsync(href!);
+        Assert.Equal(200, zip.Status);
+        Assert.Equal("application/zip", zip.Headers["content-type"]);
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await zip.BodyAsync())[..2]));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FastProcedures.Host.Apis;
 using FastProcedures.Host.Ui;
 
 namespace FastProcedures.IntegrationTests.Ui;
@@ -34,11 +35,17 @@ public sealed class when_the_ui_judges_urgency_and_conflicts
         var detained = new PlannedRemoval("BG-2026-000002-R", day, "FB", "471", 2, true, new DateTimeOffset(2026, 12, 2, 22, 0, 0, TimeSpan.Zero));
         var fine = new PlannedRemoval("BG-2026-000003-R", day.AddDays(1), "FB", "473", 1, true, new DateTimeOffset(2026, 12, 10, 0, 0, 0, TimeSpan.Zero));
         RemovalPlan.Flag([barred, detained, fine],
-            (id, _) => id == barred.CaseId ? ["the appeal has suspensive effect"] : [], escortCapacity: 3, country: "BG");
+            (id, _) => id == barred.CaseId ? ["the appeal has suspensive effect"] : [],
+            new EscortCapacityView("BG", [new EscortCapacityItem(new DateOnly(2026, 6, 12), 5, "assumed"), new EscortCapacityItem(day, 3, "decided")]),
+            country: "BG");
 
         Assert.Contains(barred.Conflicts, c => c.StartsWith("interlock: the appeal", StringComparison.Ordinal));
         Assert.Contains(detained.Conflicts, c => c.StartsWith("detention ends", StringComparison.Ordinal));
-        Assert.Contains(barred.Conflicts, c => c.StartsWith("escorts: 4 needed", StringComparison.Ordinal));
+        Assert.Contains("escorts: 4 needed on 2026-12-03, 3 available (from 2026-12-03: decided)", barred.Conflicts);
         Assert.Empty(fine.Conflicts);
+
+        var unrecorded = new PlannedRemoval("BG-2026-000004-R", new DateOnly(2026, 6, 1), "FB", "475", 1, false, null);
+        RemovalPlan.Flag([unrecorded], (_, _) => [], new EscortCapacityView("BG", [new EscortCapacityItem(new DateOnly(2026, 6, 12), 5, "assumed")]), "BG");
+        Assert.Equal(["escorts: 1 needed on 2026-06-01, no escort capacity on record for the day"], unrecorded.Conflicts);
     }
 }

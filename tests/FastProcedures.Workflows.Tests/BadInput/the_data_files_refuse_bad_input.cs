@@ -1,6 +1,6 @@
 namespace FastProcedures.Workflows.Tests.BadInput;
 
-/// <summary>The bad-input catalogue of the data files (routing rules, recognition rates, crisis periods): one
+/// <summary>The bad-input catalogue of the data files (routing rules, recognition rates, crisis periods, removal capacity): one
 /// file:line:col error each, cross-checked against the definitions, the folder refused whole, nothing written.</summary>
 public sealed class the_data_files_refuse_bad_input : IDisposable
 {
@@ -20,6 +20,8 @@ public sealed class the_data_files_refuse_bad_input : IDisposable
     [InlineData("data/crisis-periods.yaml", "  BG: []", "  BG:\n    - { id: bg-2026-1, decision: \"Council Implementing Decision (EU) 2026/1\", start: 2026-07-01, end: 2026-06-01, derogations: [border-procedure/border-procedure-limit] }", "+1:103: crisis 'bg-2026-1' ends (2026-06-01) before it starts (2026-07-01)")]
     [InlineData("data/crisis-periods.yaml", "  BG: []", "  BG:\n    - { id: bg-2026-1, decision: \"Council Implementing Decision (EU) 2026/1\", start: 2026-07-01, end: 2026-08-01, derogations: [border-procedure/no-such-timer] }", "+1:129: crisis 'bg-2026-1': 'border-procedure/no-such-timer': border-procedure has no timer 'no-such-timer'")]
     [InlineData("data/crisis-periods.yaml", "version: 1\n", "version: 1\n---\nversion: 2\n", "+1:1: a second YAML document ('---') is not allowed: one definition or data set per file")]
+    [InlineData("data/removal-capacity.yaml", "  BG:\n    - from: 2026-06-12\n      escorts-per-day: 4", "  BG:\n    - from: 2026-06-12\n      escorts-per-day: -1", "+2:24: /countries/BG/0/escorts-per-day: -1 should be at least 0")]
+    [InlineData("data/removal-capacity.yaml", "  RO:\n    - from: 2026-06-12", "  RO:\n    - from: 2026-06-12\n      escorts-per-day: 4\n      source: \"assumed\"\n    - from: 2026-06-01", "+4:13: RO: entries must be in date order (2026-06-01 is not after 2026-06-12)")]
     public void a_broken_data_file_is_one_error_at_its_place(string file, string find, string replace, string expected) =>
         Assert.Equal(expected, _copy.TheOneError(file, find, replace));
 }

@@ -19,8 +19,10 @@ public sealed record ChainReport(int Streams, long Events, IReadOnlyList<BrokenL
 /// </summary>
 public static class VerifyChain
 {
+    /// <param name="caseId">Only the case's streams (its own and those under <c>{caseId}/</c>); null for all.</param>
     public static async Task<ChainReport> RunAsync(
-        string connectionString, string? tenant, Action<string>? progress = null, CancellationToken cancellation = default)
+        string connectionString, string? tenant, Action<string>? progress = null, CancellationToken cancellation = default,
+        string? caseId = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellation);
@@ -29,9 +31,11 @@ public static class VerifyChain
             select tenant_id, stream_id, version, seq_id, type, data::text, headers->>'hash'
             from fastproc.mt_events
             where (@tenant::varchar is null or tenant_id = @tenant)
+              and (@case::varchar is null or stream_id = @case or left(stream_id, length(@case) + 1) = @case || '/')
             order by tenant_id, stream_id, version
             """, connection);
         command.Parameters.AddWithValue("tenant", (object?)tenant ?? DBNull.Value);
+        command.Parameters.AddWithValue("case", (object?)caseId ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
 
         var broken = new List<BrokenLink>();
@@ -68,24 +72,27 @@ public static class VerifyChain
             previous = stored ?? expected;
         }
         await reader.CloseAsync();
-        await FindTruncatedAsync(connection, tenant, broken, cancellation);
+        await FindTruncatedAsync(connection, tenant, caseId, broken, cancellation);
         return new ChainReport(streams, events, broken);
     }
 
     /// <summary>Deleting a stream's last events leaves a chain that holds; the stream's recorded version does not
     /// match it any more. (Rewriting that version too, or deleting whole streams, needs the head hashes anchored
     /// outside the database to be found.)</summary>
-    private static async Task FindTruncatedAsync(NpgsqlConnection connection, string? tenant, List<BrokenLink> broken, CancellationToken cancellation)
+    private static async Task FindTruncatedAsync(
+        NpgsqlConnection connection, string? tenant, string? caseId, List<BrokenLink> broken, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
             """
             select s.tenant_id, s.id, s.version, coalesce(max(e.version), 0)
             from fastproc.mt_streams s left join fastproc.mt_events e on e.stream_id = s.id and e.tenant_id = s.tenant_id
             where (@tenant::varchar is null or s.tenant_id = @tenant)
+              and (@case::varchar is null or s.id = @case or left(s.id, length(@case) + 1) = @case || '/')
             group by s.tenant_id, s.id, s.version
             having s.version <> coalesce(max(e.version), 0)
             """, connection);
         command.Parameters.AddWithValue("tenant", (object?)tenant ?? DBNull.Value);
+        command.Parameters.AddWithValue("case", (object?)caseId ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {

@@ -1,15 +1,19 @@
 using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Audit;
 using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Workflows;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using FastProcedures.Workflows.Kpis;
 
 namespace FastProcedures.Cases.Queries.Kpis;
 
 /// <summary>
 /// One fact a KPI counts (applications, decisions, deadlines met or breached, returns), dated by day, for the
 /// Steering Committee reporting of the 2023 pilot (decisions within limit, return rate, backlog). No personal data.
+/// <see cref="Workflow"/>, <see cref="Name"/> and <see cref="At"/> carry the <see cref="CaseFact"/> the shared KPI
+/// definitions read (stage entry and exit instants, timer outcomes), so the live KPIs are the simulator's.
 /// </summary>
 public sealed class KpiFact
 {
@@ -17,6 +21,8 @@ public sealed class KpiFact
     public string CaseId { get; set; } = "";
     public string Fact { get; set; } = "";
     public string Detail { get; set; } = "";
+    public string Workflow { get; set; } = "";
+    public string Name { get; set; } = "";
     public DateOnly Day { get; set; }
     public DateTimeOffset At { get; set; }
 }
@@ -28,27 +34,32 @@ public sealed partial class KpiFactProjection : EventProjection
     {
         if (Describe(e.Data) is { } fact)
         {
+            // The legal instant the event records (what the KPIs measure), not the commit time.
+            var at = EventTime.Of(e.Data) ?? e.Timestamp;
             operations.ForTenant(e.TenantId).Store(new KpiFact
             {
                 Id = e.Id.ToString(), CaseId = e.StreamKey ?? "", Fact = fact.Fact, Detail = fact.Detail,
-                Day = DateOnly.FromDateTime(e.Timestamp.UtcDateTime), At = e.Timestamp,
+                Workflow = fact.Workflow, Name = fact.Name, Day = DateOnly.FromDateTime(at.UtcDateTime), At = at,
             });
         }
         return ValueTask.CompletedTask;
     }
 
-    public static (string Fact, string Detail)? Describe(object data) => data switch
+    public static (string Fact, string Detail, string Workflow, string Name)? Describe(object data) => data switch
     {
-        ApplicationMade e => ("application-made", EventData.KebabCase(e.Place.ToString())),
-        ProcedureAssigned e => ("procedure-assigned", e.Procedure),
-        DecisionIssued e => ("decision-issued", EventData.KebabCase(e.Outcome.ToString())),
-        AppealLodged => ("appeal-lodged", ""),
-        DecisionBecameFinal e => ("decision-final", e.Negative ? "negative" : "positive"),
-        DeadlineStopped e when e.Step.Met => ("deadline-met", $"{e.Workflow}/{e.Step.Timer}"),
-        DeadlineBreached e => ("deadline-breached", $"{e.Workflow}/{e.Step.Timer}"),
-        ReturnDecisionIssued e => ("return-decision-issued", e.JointWithAsylumDecision ? "joint" : "separate"),
-        RemovalExecuted => ("removal-executed", ""),
-        VoluntaryDepartureConfirmed => ("voluntary-departure", ""),
+        ApplicationMade e => ("application-made", EventData.KebabCase(e.Place.ToString()), "", ""),
+        ProcedureAssigned e => (CaseFacts.ProcedureAssigned, e.Procedure, e.Procedure, ""),
+        DecisionIssued e => (CaseFacts.Decision, EventData.KebabCase(e.Outcome.ToString()), "", e.Negative ? CaseFacts.Negative : CaseFacts.Positive),
+        AppealLodged => ("appeal-lodged", "", "", ""),
+        DecisionBecameFinal e => (CaseFacts.Final, e.Negative ? "negative" : "positive", "", e.Negative ? CaseFacts.Negative : CaseFacts.Positive),
+        IWorkflowStep step when CaseFacts.OfEffect(step.CaseId, step.Workflow, step.Effect, step.At) is { } fact =>
+            (fact.Kind, $"{fact.Workflow}/{fact.Name}", fact.Workflow, fact.Name),
+        ReturnDecisionIssued e => ("return-decision-issued", e.JointWithAsylumDecision ? "joint" : "separate", "", ""),
+        RemovalExecuted => (CaseFacts.Removed, "", "", ""),
+        VoluntaryDepartureConfirmed => (CaseFacts.DepartedVoluntarily, "", "", ""),
         _ => null,
     };
+
+    /// <summary>The fact as the shared KPI definitions read it.</summary>
+    public static CaseFact ToCaseFact(KpiFact f) => new(f.CaseId, f.Fact, f.Workflow, f.Name, f.At);
 }
