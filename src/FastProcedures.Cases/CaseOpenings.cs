@@ -1,6 +1,7 @@
 using FastProcedures.Cases.Audit.TamperEvidence;
 using JasperFx.Events;
 using Marten;
+using Npgsql;
 
 namespace FastProcedures.Cases;
 
@@ -19,18 +20,38 @@ public sealed class CaseOpeningListener : DocumentSessionListenerBase
         {
             return;
         }
-        await HashChainListener.LockAsync(session, starts
-            .Select(s => $"{s.TenantId ?? session.TenantId}/{s.Key ?? s.Id.ToString()}")
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), token);
-        foreach (var start in starts)
+        // One round trip: the advisory locks (in key order, as HashChainListener takes them), then whether each stream
+        // exists, read after the locks were granted, so a concurrent opening that committed first is seen.
+        var keys = starts.Select(s => (Tenant: s.TenantId ?? session.TenantId, Key: s.Key ?? s.Id.ToString())).Distinct().ToList();
+        await session.BeginTransactionAsync(token);
+        await using var batch = new NpgsqlBatch(session.Connection!);
+        foreach (var lockKey in keys.Select(k => $"{k.Tenant}/{k.Key}").Order(StringComparer.Ordinal))
         {
-            var key = start.Key ?? start.Id.ToString();
-            var tenant = start.TenantId ?? session.TenantId;
-            IQuerySession query = tenant == session.TenantId ? session : session.ForTenant(tenant);
-            if (await query.Events.FetchStreamStateAsync(key, token) is not null)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+            {
+                Parameters = { new NpgsqlParameter { Value = lockKey } },
+            });
+        }
+        var streams = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams";
+        foreach (var (tenant, key) in keys)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"select 1 from {streams} where id = $1 and tenant_id = $2")
+            {
+                Parameters = { new NpgsqlParameter { Value = key }, new NpgsqlParameter { Value = tenant } },
+            });
+        }
+        await using var reader = await batch.ExecuteReaderAsync(token);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            await reader.NextResultAsync(token);
+        }
+        foreach (var (_, key) in keys)
+        {
+            if (await reader.ReadAsync(token))
             {
                 throw new CaseAlreadyExists(key);
             }
+            await reader.NextResultAsync(token);
         }
     }
 }

@@ -1,9 +1,9 @@
 using System.Reflection;
-using FastProcedures.Cases.Deadlines.NotifyingUnits;
-using FastProcedures.Cases.Queries.CaseSummaries;
-using FastProcedures.Cases.Queries.Kpis;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Audit;
+using FastProcedures.Cases.Queries;
+using FastProcedures.Cases.Reception;
 using FastProcedures.Cases.Return;
-using JasperFx.Events.Daemon;
 using FastProcedures.Cases.Workflows;
 using JasperFx.Events.Projections;
 using Marten.Exceptions;
@@ -17,15 +17,14 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Marten;
-using Wolverine.RabbitMQ;
-using Wolverine.RuntimeCompilation;
 
 namespace FastProcedures.Cases;
 
 /// <summary>How one process of FastProcedures talks to PostgreSQL and runs its messaging.</summary>
 public sealed record CasesSettings(string ConnectionString)
 {
-    /// <summary>Solo in tests and single-node runs; Balanced when several nodes share one database.</summary>
+    /// <summary>Solo in tests and single-node runs; Balanced when several nodes share one database. Applied by the
+    /// host (Wolverine's durability agents and Marten's daemon mode), not by this library.</summary>
     public DurabilityMode DurabilityMode { get; init; } = DurabilityMode.Balanced;
 
     /// <summary>How often due scheduled messages (deadline timers) are polled from PostgreSQL.</summary>
@@ -34,8 +33,8 @@ public sealed record CasesSettings(string ConnectionString)
     /// <summary>Set when the host is built from another assembly (tests), so Wolverine finds our handlers.</summary>
     public Assembly? ApplicationAssembly { get; init; }
 
-    /// <summary>A RabbitMQ broker (<c>FASTPROC_RABBITMQ</c>); when set, the unit queues live there, else locally.</summary>
-    public Uri? RabbitMqUri { get; init; }
+    /// <summary>Where the unit queues live: durable local queues unless the host puts them on a broker.</summary>
+    public IUnitTransport Units { get; init; } = LocalUnitQueues.Instance;
 
     /// <summary>The <c>workflows/</c> folder; found from the working directory when not given.</summary>
     public string? WorkflowsDirectory { get; init; }
@@ -53,9 +52,12 @@ public static class Configuration
     /// <summary>The units cases move between; each is a durable local queue (or a RabbitMQ queue of that name).</summary>
     public static readonly IReadOnlyList<string> UnitQueues = ["reception", "asylum", "return"];
 
-    public static void AddFastProcedures(this WolverineOptions opts, CasesSettings settings)
+    /// <summary>Handlers, policies, unit queues and the Marten store. The host adds what belongs to the process: code
+    /// generation, the transport of the unit queues (<see cref="CasesSettings.Units"/>), the durability mode and the
+    /// async daemon mode on the returned Marten configuration.</summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddFastProcedures(
+        this WolverineOptions opts, CasesSettings settings)
     {
-        opts.UseRuntimeCompilation();
         opts.ApplicationAssembly = settings.ApplicationAssembly ?? typeof(Configuration).Assembly;
         opts.Discovery.IncludeAssembly(typeof(Configuration).Assembly);
 
@@ -63,23 +65,16 @@ public static class Configuration
         opts.Services.AddSingleton(WorkflowCatalog.Load(settings.WorkflowsDirectory));
         opts.Services.TryAddSingleton(TimeProvider.System);
 
-        opts.Services.AddMarten(store =>
+        var marten = opts.Services.AddMarten(store =>
             {
                 store.Connection(settings.ConnectionString);
                 store.ConfigureFastProcedures();
-                // Cross-case views run in the async daemon of the serving host only (not in CLI tools).
-                store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
+                store.AddAsyncQueries();
             })
-            .AddAsyncDaemon(settings.DurabilityMode == DurabilityMode.Solo ? DaemonMode.Solo : DaemonMode.HotCold)
             .IntegrateWithWolverine()
             .UseLightweightSessions();
         opts.Services.InitializeMartenWith<Queries.CaseSummaries.CaseSummaryIndexes.FillNewColumns>();
 
-        opts.Durability.Mode = settings.DurabilityMode;
-        if (settings.ScheduledJobPollingTime is { } polling)
-        {
-            opts.Durability.ScheduledJobPollingTime = polling;
-        }
         opts.Policies.AutoApplyTransactions();
         // Two openings of one case id met at the stream insert: the retry finds the case and refuses (CaseAlreadyExists).
         opts.Policies.OnException<JasperFx.Events.ExistingStreamIdCollisionException>().RetryTimes(1);
@@ -94,41 +89,25 @@ public static class Configuration
         opts.Policies.OnException<CaseCommandRefused>().MoveToErrorQueue();
         opts.Policies.OnException<CaseVersionConflict>().MoveToErrorQueue();
         opts.Policies.OnException<CaseAlreadyExists>().MoveToErrorQueue();
-        if (settings.RabbitMqUri is { } broker)
+        settings.Units.Configure(opts);
+        foreach (var unit in UnitQueues)
         {
-            opts.UseRabbitMq(broker).AutoProvision();
-            foreach (var unit in UnitQueues)
-            {
-                opts.ListenToRabbitQueue(unit).UseDurableInbox();
-            }
-        }
-        else
-        {
-            foreach (var unit in UnitQueues)
-            {
-                opts.LocalQueue(unit).UseDurableInbox();
-            }
+            settings.Units.Listen(opts, unit);
         }
         // Messages whose receiving unit is fixed by their type; the others name their unit in the definition.
-        opts.PublishToUnit<Messages.HandOverAcknowledgement>(settings, "asylum");
+        opts.AddAsylum(settings);
         settings.ConfigureWolverine?.Invoke(opts);
+        return marten;
     }
 
-    /// <summary>Routes a message type to a unit's queue: RabbitMQ when a broker is configured, else the local one.</summary>
+    /// <summary>Routes a message type to a unit's queue, on the transport the host chose.</summary>
     public static void PublishToUnit<TMessage>(this WolverineOptions opts, CasesSettings settings, string unit)
     {
         if (!UnitQueues.Contains(unit))
         {
             throw new ArgumentOutOfRangeException(nameof(unit), unit, "Not a unit queue.");
         }
-        if (settings.RabbitMqUri is not null)
-        {
-            opts.PublishMessage<TMessage>().ToRabbitQueue(unit).UseDurableOutbox();
-        }
-        else
-        {
-            opts.PublishMessage<TMessage>().ToLocalQueue(unit);
-        }
+        settings.Units.Publish<TMessage>(opts, unit);
     }
 
     public static void ConfigureFastProcedures(this StoreOptions store)
@@ -143,14 +122,7 @@ public static class Configuration
         store.Events.MetadataConfig.CausationIdEnabled = true;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
         store.Events.MetadataConfig.UserNameEnabled = true;
-        // Two openings of one case id: the second is refused as existing instead of failing at the stream insert.
-        store.Listeners.Add(new CaseOpeningListener());
-        // Tamper evidence: every appended event carries a hash chained to the previous one of its stream.
-        store.Listeners.Add(new Audit.TamperEvidence.HashChainListener());
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
-        store.Projections.Add(new AsylumCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
-        store.Projections.Add(new ReturnCaseProjection(store.Serializer()), ProjectionLifecycle.Inline);
-        store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
         // A projection that cannot apply an event stops with the error instead of skipping it (STYLE: never skip
         // projection errors silently), in normal runs and in rebuilds alike.
         foreach (var errors in new[] { store.Projections.Errors, store.Projections.RebuildErrors })
@@ -159,12 +131,12 @@ public static class Configuration
             errors.SkipSerializationErrors = false;
             errors.SkipUnknownEvents = false;
         }
-        // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
-        store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
-            .Duplicate(x => x.BreachedDeadlines).Duplicate(x => x.HandOverSentAt);
-        store.IndexBoardsAndQueues();
-        store.Schema.For<ReturnCase>().Duplicate(x => x.Closed);
-        store.Schema.For<KpiFact>().Duplicate(x => x.Day).Duplicate(x => x.Fact);
-        store.Schema.For<UnitInboxItem>().Index(x => x.Unit);
+        // Each module registers its projections, listeners and indexes (reception before audit: an opening takes its
+        // lock before the hash chain is stamped).
+        store.AddReception();
+        store.AddAsylum();
+        store.AddReturn();
+        store.AddAudit();
+        store.AddQueries();
     }
 }

@@ -2,6 +2,7 @@ using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Cases.Return;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
 
@@ -16,13 +17,15 @@ public sealed partial class AsylumCaseProjection : SingleStreamProjection<Asylum
     public AsylumCaseProjection(ISerializer serializer)
     {
         this.serializer = serializer;
-        // Only this kind's streams: an asylum case's append never loads a return case document, nor the reverse.
+        // Only this kind's streams, in the async daemon (rebuilds) and inline (OwnStreamsOnly).
         FilterIncomingEventsOnStreamType();
     }
 
     public override AsylumCase? Evolve(AsylumCase? snapshot, string id, IEvent e) => AsylumCase.Fold(snapshot, e.Data) is { } state
         ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
         : null;
+
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly(base.buildForInline(), typeof(AsylumCase));
 }
 
 /// <summary>The return case as a document, updated inline; keeps its last hash like the asylum case.</summary>
@@ -33,13 +36,28 @@ public sealed partial class ReturnCaseProjection : SingleStreamProjection<Return
     public ReturnCaseProjection(ISerializer serializer)
     {
         this.serializer = serializer;
-        // Only this kind's streams: an asylum case's append never loads a return case document, nor the reverse.
+        // Only this kind's streams, in the async daemon (rebuilds) and inline (OwnStreamsOnly).
         FilterIncomingEventsOnStreamType();
     }
 
     public override ReturnCase? Evolve(ReturnCase? snapshot, string id, IEvent e) => ReturnCase.Fold(snapshot, e.Data) is { } state
         ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
         : null;
+
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly(base.buildForInline(), typeof(ReturnCase));
+}
+
+/// <summary>
+/// Inline, Marten filters a projection's streams by event type only, and the workflow events are shared by both kinds
+/// of case: without this filter, every asylum command would load the (missing) return case document in a round trip
+/// of its own, and the reverse, and every read of a case (its access stream) would load all three documents. Streams
+/// written through <c>FetchForWriting</c>/<c>StartStream</c> and the access log carry their type; a stream appended
+/// without one is passed on as before.
+/// </summary>
+internal sealed class OwnStreamsOnly(IInlineProjection<IDocumentOperations> inner, params Type[] kinds) : IInlineProjection<IDocumentOperations>
+{
+    public Task ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation) =>
+        inner.ApplyAsync(operations, streams.Where(s => s.AggregateType is null || kinds.Contains(s.AggregateType)), cancellation);
 }
 
 internal static class ChainHeads

@@ -28,7 +28,7 @@ public static class FastProceduresHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         ConfigureQuietLogging(builder.Logging);
-        builder.Host.UseWolverine(opts => opts.AddFastProcedures(settings));
+        builder.Host.UseWolverine(opts => opts.UseFastProcedures(settings));
         builder.Services.AddSingleton(settings);
         builder.Services.AddProblemDetails();
         security ??= ApiSecurity.FromEnvironment();

@@ -109,7 +109,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
                     o => o.LogToStandardErrorThreshold = LogLevel.Trace);
                 logging.AddProvider(retriesLogged);
             })
-            .UseWolverine(opts => opts.AddFastProcedures(new CasesSettings(connectionString)
+            .UseWolverine(opts => FastProcedures.Host.Messaging.UseFastProcedures(opts, new CasesSettings(connectionString)
             {
                 DurabilityMode = DurabilityMode.Solo,
                 ApplicationAssembly = typeof(CasesSettings).Assembly,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using FastProcedures.Cases;
 using FastProcedures.Host;
+using FastProcedures.Host.Demo;
 using FastProcedures.Host.Security;
 using FastProcedures.Postgres;
 using Microsoft.AspNetCore.Builder;
@@ -53,15 +54,15 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
             var builder = FastProceduresHost.CreateBuilder([], new CasesSettings(connectionString)
             {
                 DurabilityMode = Wolverine.DurabilityMode.Solo,
-                RabbitMqUri = rabbitMq,
+                Units = rabbitMq is null ? LocalUnitQueues.Instance : new RabbitMqUnitQueues(rabbitMq),
             }, security);
             builder.WebHost.UseUrls(settings.Urls);
             if (settings.Demo)
             {
-                var clock = new FastProcedures.Cases.Demo.DemoClock();
+                var clock = new FastProcedures.Host.Demo.DemoClock();
                 builder.Services.AddSingleton(clock);
                 builder.Services.AddSingleton<TimeProvider>(clock);
-                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Cases.Demo.DemoSeeder>();
+                builder.Services.AddSingleton<IDemoSeeder, FastProcedures.Host.Demo.DemoSeeder>();
             }
             await using var app = FastProceduresHost.Build(builder);
             await app.StartAsync(cancellationToken);

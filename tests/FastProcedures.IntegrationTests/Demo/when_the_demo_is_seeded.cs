@@ -5,7 +5,7 @@ using FastProcedures.Cases.Audit;
 using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Audit.TamperEvidence;
-using FastProcedures.Cases.Demo;
+using FastProcedures.Host.Demo;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.IntegrationTests.Audit;
 using FastProcedures.IntegrationTests.Infrastructure;

@@ -1,4 +1,4 @@
-using FastProcedures.Cases.Demo;
+using FastProcedures.Host.Demo;
 using FastProcedures.Cases.Workflows;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Statistics.Eurostat;

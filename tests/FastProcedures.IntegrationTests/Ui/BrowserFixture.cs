@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using FastProcedures.Cases;
-using FastProcedures.Cases.Demo;
+using FastProcedures.Host.Demo;
 using FastProcedures.Host;
 using FastProcedures.Host.Security;
 using FastProcedures.IntegrationTests.Infrastructure;

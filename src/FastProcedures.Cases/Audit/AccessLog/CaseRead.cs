@@ -21,7 +21,8 @@ public static class CaseAccessLog
         Validation.Required(reader.ReadBy, "ReadBy");
         Validation.Required(reader.Purpose, "Purpose");
         var read = new CaseRead(caseId, reader.ReadBy, reader.Purpose, now);
-        session.Events.Append(StreamId(caseId), read);
+        // Typed as an access stream, so the inline projections of cases pass it by without loading their documents.
+        session.Events.Append(StreamId(caseId), read).AggregateType = typeof(CaseRead);
         return read;
     }
 

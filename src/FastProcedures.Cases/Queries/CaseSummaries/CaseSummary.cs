@@ -2,6 +2,8 @@ using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Workflows;
 using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
 using Marten.Events.Aggregation;
 
 namespace FastProcedures.Cases.Queries.CaseSummaries;
@@ -55,6 +57,10 @@ public sealed class CaseSummary
 
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, string>
 {
+    /// <summary>Cases of both kinds; never a case's access stream.</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() =>
+        new OwnStreamsOnly(base.buildForInline(), typeof(AsylumCase), typeof(ReturnCase));
+
     /// <summary>Workflows beside the main procedure; their stages do not decide the case's stage or unit.</summary>
     private static readonly HashSet<string> SideWorkflows = ["ammr-responsibility"];
 

@@ -1,3 +1,4 @@
+using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Asylum.Appeals;
 using FastProcedures.Cases.Asylum.Examining;
@@ -17,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Runtime;
 
-namespace FastProcedures.Cases.Demo;
+namespace FastProcedures.Host.Demo;
 
 /// <summary>The decision clock of a demo host: the seeder stops it at each past instant of a case's history, so the
 /// step and the messages it sends to other units are all recorded at that instant, then lets it run again. Elsewhere
@@ -221,10 +222,10 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
 
         private HashSet<string> Scheduled { get; } = [];
 
-        private async Task<IReadOnlyList<(string Kind, string Id, string Unit, Workflows.RunningDeadline Deadline)>> RunningAsync(IReadOnlyList<string> caseIds)
+        private async Task<IReadOnlyList<(string Kind, string Id, string Unit, FastProcedures.Cases.Workflows.RunningDeadline Deadline)>> RunningAsync(IReadOnlyList<string> caseIds)
         {
             await using var query = Store.QuerySession(Country);
-            var running = new List<(string, string, string, Workflows.RunningDeadline)>();
+            var running = new List<(string, string, string, FastProcedures.Cases.Workflows.RunningDeadline)>();
             foreach (var id in caseIds)
             {
                 if (await query.LoadAsync<AsylumCase>(id, Cancellation) is { } asylum)

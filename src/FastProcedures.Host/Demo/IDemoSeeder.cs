@@ -1,4 +1,4 @@
-namespace FastProcedures.Cases;
+namespace FastProcedures.Host.Demo;
 
 /// <summary>Seeds demo cases for <c>fastproc serve --demo</c>, through the same commands users send.</summary>
 public interface IDemoSeeder

@@ -1,0 +1,29 @@
+using FastProcedures.Cases.Deadlines.NotifyingUnits;
+using FastProcedures.Cases.Queries.CaseSummaries;
+using FastProcedures.Cases.Queries.Kpis;
+using JasperFx.Events.Projections;
+using Marten;
+
+namespace FastProcedures.Cases.Queries;
+
+/// <summary>The read side: case summaries (work queues, deadline boards), unit inboxes and KPI facts.</summary>
+public static class QueriesConfiguration
+{
+    public static void AddQueries(this StoreOptions store)
+    {
+        // The API reads a case's summary right after a command (case page, the command's kind check): inline.
+        store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
+        // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
+        store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
+            .Duplicate(x => x.BreachedDeadlines).Duplicate(x => x.HandOverSentAt);
+        store.IndexBoardsAndQueues();
+        store.Schema.For<KpiFact>().Duplicate(x => x.Day).Duplicate(x => x.Fact);
+        store.Schema.For<UnitInboxItem>().Index(x => x.Unit);
+    }
+
+    /// <summary>Cross-case views, run by the async daemon of the serving host only (not by the CLI's tools).</summary>
+    public static void AddAsyncQueries(this StoreOptions store)
+    {
+        store.Projections.Add(new KpiFactProjection(), ProjectionLifecycle.Async);
+    }
+}

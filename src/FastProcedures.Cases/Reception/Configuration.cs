@@ -1,0 +1,13 @@
+using Marten;
+
+namespace FastProcedures.Cases.Reception;
+
+/// <summary>The reception unit: it opens asylum cases (making an application starts the case's stream).</summary>
+public static class ReceptionConfiguration
+{
+    public static void AddReception(this StoreOptions store)
+    {
+        // Two openings of one case id: the second is refused as existing instead of failing at the stream insert.
+        store.Listeners.Add(new CaseOpeningListener());
+    }
+}
