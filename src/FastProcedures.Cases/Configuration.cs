@@ -77,6 +77,7 @@ public static class Configuration
             // mode chooses which. A node that dies has its agents restarted elsewhere.
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true)
             .UseLightweightSessions();
+        opts.Services.InitializeMartenWith<Queries.CaseSummaries.CaseSummaryIndexes.FillNewColumns>();
 
         opts.Policies.AutoApplyTransactions();
         // Two openings of one case id met at the stream insert: the retry finds the case and refuses (CaseAlreadyExists).

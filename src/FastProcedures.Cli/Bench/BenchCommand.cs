@@ -42,6 +42,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         [Description("Concurrent clients, each sending its cases' commands back to back. Default 8.")]
         public int Clients { get; init; } = 8;
 
+        [CommandOption("--open-cases <M>")]
+        [Description("Open cases per country when the deadline board and work queue are timed: synthetic case summaries are bulk-inserted beside the driven cases up to M (e.g. 1000000). Default: the driven cases only.")]
+        public int OpenCases { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object (alone on stdout).")]
         public bool Json { get; init; }
@@ -58,6 +62,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         {
             return Cli.Fail($"--cases: {settings.Cases} is not a positive number.", 2);
         }
+        if (settings.OpenCases < 0)
+        {
+            return Cli.Fail($"--open-cases: {settings.OpenCases} is not a positive number.", 2);
+        }
         if (settings.Clients < 1 || settings.Clients > 256)
         {
             return Cli.Fail($"--clients: {settings.Clients} is not between 1 and 256.", 2);
@@ -72,10 +80,11 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             try
             {
                 var (runtime, written) = await RuntimeAsync(connectionString, settings, cancellationToken);
+                var reads = await BenchReads.MeasureAsync(connectionString, settings.OpenCases, cancellationToken);
                 var raw = await BaselineAsync("raw Marten appends", written, settings.Clients, RawStore(connectionString), RawAsync, cancellationToken);
                 var minimal = await BaselineAsync("FetchForWriting + append + commit", written, settings.Clients,
                     MinimalStore(connectionString), MinimalAsync, cancellationToken);
-                Report(settings, runtime, raw, minimal);
+                Report(settings, runtime, raw, minimal, reads);
                 return 0;
             }
             finally
@@ -290,7 +299,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         return new Phase(clock.Elapsed, commands, events, latencies.ToList(), roundTrips, retries);
     }
 
-    private static void Report(Settings settings, Phase runtime, Phase raw, Phase minimal)
+    private static void Report(Settings settings, Phase runtime, Phase raw, Phase minimal, BenchReads.Figures reads)
     {
         static double PerSecond(int count, TimeSpan elapsed) => Math.Round(count / elapsed.TotalSeconds, 1);
         static double Percentile(List<double> values, double p)
@@ -319,6 +328,16 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             ["baseline_roundtrips_per_command"] = Math.Round((double)raw.RoundTrips / raw.Commands, 2),
             ["minimal_roundtrips_per_command"] = Math.Round((double)minimal.RoundTrips / minimal.Commands, 2),
             ["concurrency_retries"] = runtime.Retries,
+            ["replay_events_per_s"] = reads.ReplayEventsPerSecond,
+            ["replay_sequential_events_per_s"] = reads.ReplaySequentialEventsPerSecond,
+            ["replay_stored_events"] = reads.Events,
+            ["verify_chain_events_per_s"] = reads.VerifyEventsPerSecond,
+            ["open_cases"] = reads.OpenCases,
+            ["deadline_query_p50_ms"] = reads.BoardP50,
+            ["deadline_query_p99_ms"] = reads.BoardP99,
+            ["deadline_query_rows"] = reads.BoardRows,
+            ["work_queue_p50_ms"] = reads.QueueP50,
+            ["work_queue_p99_ms"] = reads.QueueP99,
         };
         if (settings.Json)
         {

@@ -17,12 +17,16 @@ using Microsoft.AspNetCore.Routing;
 
 namespace FastProcedures.Host.Apis;
 
-public sealed record DeadlineBoardView(DateTimeOffset DueBefore, IReadOnlyList<DeadlineBoardItem> Items);
+/// <summary>A page of the deadline board: the deadlines of the page's cases; <c>Cases</c> and <c>BreachedCases</c>
+/// count the whole board under the same filters.</summary>
+public sealed record DeadlineBoardView(
+    DateTimeOffset DueBefore, IReadOnlyList<DeadlineBoardItem> Items, int Page, int PageSize, int Cases, int BreachedCases);
 
 public sealed record DeadlineBoardItem(
     string CaseId, string? Unit, string Workflow, string Timer, DateTimeOffset ExpiresAt, string Status, string LegalBasis, long LeftSeconds);
 
-public sealed record WorkQueueView(string Unit, IReadOnlyList<WorkQueueItem> Items);
+/// <summary>A page of a unit's queue; <c>Total</c> and <c>Breached</c> count all its open cases.</summary>
+public sealed record WorkQueueView(string Unit, IReadOnlyList<WorkQueueItem> Items, int Page, int PageSize, int Total, int Breached);
 
 public sealed record WorkQueueItem(
     string Id, string Kind, string? Procedure, string? Stage, string? Assignee, int BreachedDeadlines, NextDeadline? NextDeadline,
@@ -86,37 +90,58 @@ public static class BoardsApi
         [Description("Deadlines expiring at or before this instant (default: 14 days from now)")] DateTimeOffset? dueBefore,
         [Description("running or breached")] string? status,
         [Description("reception, asylum or return")] string? unit,
+        [Description("Page of cases, from 1 (default 1)")] int? page,
+        [Description("Cases per page, 1 to 500 (default 100); every deadline of a page's cases is listed")] int? pageSize,
         ClaimsPrincipal user, IDocumentStore store, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation)
     {
         if (status is not (null or "running" or "breached"))
         {
             return ApiProblems.BadQuery("status", "status is running or breached.");
         }
+        if (Paging(page, pageSize) is { } bad)
+        {
+            return bad;
+        }
         var now = clock.GetUtcNow();
         var until = dueBefore ?? now.AddDays(14);
         await using var session = store.QuerySession(Caller.From(user).Country);
-        var lines = await DeadlineBoard.DueAsync(session, catalog, now, until > now ? until - now : TimeSpan.Zero, cancellation);
-        var items = lines
-            .Where(l => unit is null || l.Unit == unit)
+        var board = await DeadlineBoard.PageAsync(session, catalog, now, until > now ? until - now : TimeSpan.Zero, unit,
+            status switch { "running" => DeadlineStatus.Running, "breached" => DeadlineStatus.Breached, _ => null },
+            page ?? 1, pageSize ?? DefaultPageSize, cancellation);
+        var items = board.Lines
             .Select(l => new DeadlineBoardItem(l.CaseId, l.Unit, l.Workflow, l.Timer, l.ExpiresAt, l.Status.ToString().ToLowerInvariant(),
                 l.LegalBasis, (long)l.Left.TotalSeconds))
-            .Where(l => status is null || l.Status == status)
             .ToList();
-        return TypedResults.Ok(new DeadlineBoardView(until, items));
+        return TypedResults.Ok(new DeadlineBoardView(until, items, board.Page, board.PageSize, board.Cases, board.BreachedCases));
     }
+
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 500;
+
+    private static ValidationProblem? Paging(int? page, int? pageSize) =>
+        page is < 1 ? ApiProblems.BadQuery("page", "page is 1 or more.")
+        : pageSize is < 1 or > MaxPageSize ? ApiProblems.BadQuery("pageSize", $"pageSize is between 1 and {MaxPageSize}.")
+        : null;
 
     public static async Task<Results<Ok<WorkQueueView>, ValidationProblem>> QueueAsync(
         [Description("reception, asylum or return")] string unit,
+        [Description("Page, from 1 (default 1)")] int? page,
+        [Description("Cases per page, 1 to 500 (default 100)")] int? pageSize,
         ClaimsPrincipal user, IDocumentStore store, CancellationToken cancellation)
     {
         if (!Configuration.UnitQueues.Contains(unit))
         {
             return ApiProblems.BadQuery("unit", $"unit is one of {string.Join(", ", Configuration.UnitQueues)}.");
         }
+        if (Paging(page, pageSize) is { } bad)
+        {
+            return bad;
+        }
         await using var session = store.QuerySession(Caller.From(user).Country);
-        var cases = await WorkQueue.ForUnitAsync(session, unit, cancellation: cancellation);
-        return TypedResults.Ok(new WorkQueueView(unit, cases.Select(c => new WorkQueueItem(c.Id, c.Kind, c.Procedure, c.Stage,
-            c.Assignee, c.BreachedDeadlines, CaseListItem.Of(c).NextDeadline, c.OpenTasks)).ToList()));
+        var queue = await WorkQueue.PageAsync(session, unit, page ?? 1, pageSize ?? DefaultPageSize, cancellation);
+        return TypedResults.Ok(new WorkQueueView(unit, queue.Cases.Select(c => new WorkQueueItem(c.Id, c.Kind, c.Procedure, c.Stage,
+            c.Assignee, c.BreachedDeadlines, CaseListItem.Of(c).NextDeadline, c.OpenTasks)).ToList(),
+            queue.Page, queue.PageSize, queue.Total, queue.Breached));
     }
 
     public static async Task<Ok<RemovableView>> RemovableAsync(

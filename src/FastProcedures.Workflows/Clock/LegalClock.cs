@@ -84,7 +84,7 @@ public static class LegalClock
         // Art. 3(5): a period of two days or more includes at least two working days.
         if (shiftLastDay && (period.Days >= 2 || period.Weeks + period.Months + period.Years > 0))
         {
-            while (WorkingDaysBetween(calendar, firstDay, lastDay) < 2)
+            while (WorkingDaysBetween(calendar, firstDay, lastDay, atMost: 2) < 2)
             {
                 var extended = lastDay.PlusDays(1);
                 while (!calendar.IsWorkingDay(ToDateOnly(extended)))
@@ -127,10 +127,12 @@ public static class LegalClock
         return calendar.Zone.AtLeniently(later).ToDateTimeOffset();
     }
 
-    private static int WorkingDaysBetween(CountryCalendar calendar, LocalDate first, LocalDate last)
+    /// <summary>Working days from first to last, counted up to <paramref name="atMost"/> (the Art. 3(5) test needs
+    /// two, not the whole count of a twelve-week period).</summary>
+    private static int WorkingDaysBetween(CountryCalendar calendar, LocalDate first, LocalDate last, int atMost)
     {
         var count = 0;
-        for (var day = first; day <= last; day = day.PlusDays(1))
+        for (var day = first; day <= last && count < atMost; day = day.PlusDays(1))
         {
             if (calendar.IsWorkingDay(ToDateOnly(day)))
             {

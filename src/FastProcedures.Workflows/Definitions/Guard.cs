@@ -9,11 +9,16 @@ namespace FastProcedures.Workflows.Definitions;
 /// </summary>
 public sealed class Guard
 {
-    private Guard(string text, IReadOnlyList<string> parameters)
+    private Guard(string text, IReadOnlyList<string> parameters, LogicalExpression parsed)
     {
         Text = text;
         Parameters = parameters;
+        _parsed = parsed;
     }
+
+    /// <summary>Parsed once when the definition loads: the tree is immutable and each evaluation gets its own
+    /// parameters, so a guard is evaluated without parsing its text again.</summary>
+    private readonly LogicalExpression _parsed;
 
     public string Text { get; }
     public IReadOnlyList<string> Parameters { get; }
@@ -46,7 +51,7 @@ public sealed class Guard
                 error = $"guard '{text}' does not parse: {expression.Error?.Message}";
                 return false;
             }
-            guard = new Guard(text, expression.GetParameterNames());
+            guard = new Guard(text, expression.GetParameterNames(), expression.LogicalExpression!);
             error = "";
             return true;
         }
@@ -59,7 +64,7 @@ public sealed class Guard
 
     public bool Holds(IReadOnlyDictionary<string, object?> data)
     {
-        var expression = new Expression(Text, ExpressionOptions.NoCache);
+        var expression = new Expression(_parsed, ExpressionOptions.NoCache);
         foreach (var name in Parameters)
         {
             expression.Parameters[name] = data.TryGetValue(name, out var value) ? Normalize(value) : null;

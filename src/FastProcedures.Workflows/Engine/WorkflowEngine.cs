@@ -110,6 +110,10 @@ public static class WorkflowEngine
 
         private void CloseTasks(WorkflowEvent @event)
         {
+            if (_state.OpenTasks.IsEmpty || !AnyTaskClosesOn(@event.Type))
+            {
+                return;
+            }
             foreach (var open in _state.OpenTasks.Values.OrderBy(t => t.Task, StringComparer.Ordinal).ToList())
             {
                 var task = definition.Stages.SelectMany(s => s.Tasks).First(t => t.Id == open.Task);
@@ -118,6 +122,21 @@ public static class WorkflowEngine
                     Emit(new TaskClosed(task.Id, Completed: true, @event.Type));
                 }
             }
+        }
+
+        private bool AnyTaskClosesOn(string type)
+        {
+            foreach (var stage in definition.Stages)
+            {
+                foreach (var task in stage.Tasks)
+                {
+                    if (task.ClosesOn.Contains(type))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         private void StartSuspendResumeExtend(WorkflowEvent @event)
@@ -173,6 +192,10 @@ public static class WorkflowEngine
         /// <summary>Warnings and breaches due at <c>now</c> and not yet emitted, in the order they fell due.</summary>
         private void EmitDue()
         {
+            if (!AnyDue())
+            {
+                return;
+            }
             var due = _state.Timers.Values
                 .Where(t => t.Status == TimerStatus.Running)
                 .SelectMany(t => new[]
@@ -205,6 +228,19 @@ public static class WorkflowEngine
             }
         }
 
+        /// <summary>Most decisions have nothing due: one pass without allocation answers that before sorting.</summary>
+        private bool AnyDue()
+        {
+            foreach (var (_, t) in _state.Timers)
+            {
+                if (t.Status == TimerStatus.Running && (t.ExpiresAt <= now || (!t.Warned && t.WarnAt is { } warn && warn <= now)))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private void Act(IReadOnlyList<TimerAction> actions, string reason)
         {
             foreach (var action in actions)
@@ -223,7 +259,7 @@ public static class WorkflowEngine
         private void Move(string target, string reason)
         {
             var from = _state.Stage!;
-            foreach (var open in _state.OpenTasks.Keys.Order(StringComparer.Ordinal).ToList())
+            foreach (var open in _state.OpenTasks.IsEmpty ? [] : _state.OpenTasks.Keys.Order(StringComparer.Ordinal).ToList())
             {
                 Emit(new TaskClosed(open, Completed: false, $"stage {from} left"));
             }

@@ -248,6 +248,8 @@ public sealed class when_a_request_goes_wrong(DatabaseFixture database) : IClass
     [InlineData("/api/cases/" + Id + "/as-of")]
     [InlineData("/api/deadlines?status=late")]
     [InlineData("/api/queues/kitchen")]
+    [InlineData("/api/deadlines?page=0")]
+    [InlineData("/api/queues/asylum?pageSize=501")]
     public async Task a_malformed_query_is_400(string url)
     {
         var token = url.Contains("as-of") ? Tokens.Auditor("BG") : Tokens.Asylum("BG");

@@ -105,4 +105,57 @@ public sealed class when_units_read_their_queues_and_boards(DatabaseFixture data
         Assert.Equal(DeadlineStatus.Breached, line.Status);
         Assert.Equal(DateTimeOffset.Parse("2026-09-22T00:00:00+03:00"), line.ExpiresAt);
     }
+
+    [Fact]
+    public async Task a_queue_and_the_board_are_read_a_page_at_a_time_with_counts_of_the_whole()
+    {
+        await RegisterAsync("BG-2026-300011", "2026-10-05T10:00:00+03:00", "regular-procedure", ApplicationPlace.Territory);
+        await RegisterAsync("BG-2026-300012", "2026-10-06T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        await RegisterAsync("BG-2026-300013", "2026-10-07T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        var catalog = _host.Services.GetRequiredService<WorkflowCatalog>();
+        var now = DateTimeOffset.Parse("2026-10-08T09:00:00+03:00");
+        await using var query = _host.Services.GetRequiredService<IDocumentStore>().QuerySession("BG");
+
+        var queue = await WorkQueue.ForUnitAsync(query, "asylum", take: 500);
+        var second = await WorkQueue.PageAsync(query, "asylum", page: 2, pageSize: 1);
+        var board = await DeadlineBoard.DueAsync(query, catalog, now, TimeSpan.FromDays(30));
+        var first = await DeadlineBoard.PageAsync(query, catalog, now, TimeSpan.FromDays(30), pageSize: 1);
+        var next = await DeadlineBoard.PageAsync(query, catalog, now, TimeSpan.FromDays(30), page: 2, pageSize: 1);
+
+        Assert.True(queue.Count >= 3);
+        Assert.Equal(queue[1].Id, Assert.Single(second.Cases).Id);
+        Assert.Equal(queue.Count, second.Total);
+        Assert.Equal(queue.Count(c => c.BreachedDeadlines > 0), second.Breached);
+        // A board page holds every deadline of its cases on the board; the pages follow the whole board's order.
+        var firstCase = Assert.Single(first.Lines.Select(l => l.CaseId).Distinct());
+        var nextCase = Assert.Single(next.Lines.Select(l => l.CaseId).Distinct());
+        Assert.Equal(board.Where(l => l.CaseId == firstCase), first.Lines);
+        Assert.NotEqual(firstCase, nextCase);
+        Assert.True(board.First(l => l.CaseId == firstCase).ExpiresAt <= board.First(l => l.CaseId == nextCase).ExpiresAt);
+        Assert.True(first.Cases >= board.Select(l => l.CaseId).Distinct().Count());
+        Assert.Equal(first.Cases, next.Cases);
+    }
+
+    [Fact]
+    public async Task summaries_written_before_the_board_columns_existed_are_filled_at_start_and_come_back_to_queue_and_board()
+    {
+        const string id = "BG-2026-300021";
+        await RegisterAsync(id, "2026-10-05T10:00:00+03:00", "border-procedure", ApplicationPlace.Border);
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        var catalog = _host.Services.GetRequiredService<WorkflowCatalog>();
+        var now = DateTimeOffset.Parse("2026-10-06T09:00:00+03:00");
+        await using (var session = store.LightweightSession())
+        {
+            // As a summary written by a version without these columns stands after the schema update.
+            session.QueueSqlCommand("update fastproc.mt_doc_casesummary set board_at = null, breached = null, opened_at_utc = null where id = ?", id);
+            await session.SaveChangesAsync();
+        }
+        await using var query = store.QuerySession("BG");
+        Assert.DoesNotContain(await WorkQueue.ForUnitAsync(query, "asylum", take: 500), c => c.Id == id);
+
+        await new CaseSummaryIndexes.FillNewColumns().Populate(store, CancellationToken.None);
+
+        Assert.Contains(await WorkQueue.ForUnitAsync(query, "asylum", take: 500), c => c.Id == id);
+        Assert.Contains(await DeadlineBoard.DueAsync(query, catalog, now, TimeSpan.FromDays(30)), l => l.CaseId == id);
+    }
 }

@@ -17,10 +17,13 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
     }
 
     [Fact]
-    public async Task a_small_run_reports_every_figure_as_json_alone_on_stdout_and_no_concurrency_conflict()
+    public async Task a_small_run_reports_every_figure_of_the_contract_as_json_alone_on_stdout_and_no_concurrency_conflict()
     {
-        var result = await CliRunner.RunAsync(new Dictionary<string, string?> { ["FASTPROC_DB"] = database.ConnectionString },
-            "bench", "--cases", "4", "--clients", "2", "--json");
+        // The runtime, two baselines, the chain walk, two rebuilds and the reads: longer than a verb's usual minute on a
+        // busy machine.
+        var result = await CliRunner.RunWithinAsync(TimeSpan.FromMinutes(5),
+            new Dictionary<string, string?> { ["FASTPROC_DB"] = database.ConnectionString },
+            "bench", "--cases", "4", "--clients", "2", "--open-cases", "60", "--json");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
@@ -29,10 +32,26 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         {
             "cases", "clients", "events", "commands_per_s", "p50_ms", "p99_ms", "events_per_s", "baseline_events_per_s",
             "ratio_to_baseline", "minimal_events_per_s", "ratio_to_minimal", "roundtrips_per_command", "concurrency_retries",
+            "replay_events_per_s", "verify_chain_events_per_s", "deadline_query_p99_ms", "work_queue_p99_ms",
         })
         {
-            Assert.True(figures.TryGetProperty(field, out _), $"{field} is missing");
+            Assert.True(figures.TryGetProperty(field, out var value), $"{field} is missing");
+            Assert.True(value.GetDouble() >= 0, $"{field} is {value}");
         }
+        foreach (var rate in new[]
+        {
+            "commands_per_s", "events_per_s", "baseline_events_per_s", "minimal_events_per_s", "ratio_to_baseline", "ratio_to_minimal",
+            "roundtrips_per_command", "replay_events_per_s", "verify_chain_events_per_s", "deadline_query_p99_ms", "work_queue_p99_ms",
+        })
+        {
+            Assert.True(figures.GetProperty(rate).GetDouble() > 0, $"{rate} is not positive");
+        }
+        Assert.True(figures.GetProperty("p99_ms").GetDouble() >= figures.GetProperty("p50_ms").GetDouble());
+        Assert.True(figures.GetProperty("deadline_query_p99_ms").GetDouble() >= figures.GetProperty("deadline_query_p50_ms").GetDouble());
+        // The board and queues were read at the open cases asked for: the driven ones plus seeded summaries.
+        Assert.Equal(60, figures.GetProperty("open_cases").GetInt32());
+        // Every stored event was replayed into the projections: the driven cases' and the warm-up case's.
+        Assert.True(figures.GetProperty("replay_stored_events").GetInt64() > figures.GetProperty("events").GetInt64());
         Assert.Equal(4, figures.GetProperty("cases").GetInt32());
         Assert.Equal(32, figures.GetProperty("commands").GetInt32());
         Assert.True(figures.GetProperty("events").GetInt32() > 32);

@@ -41,6 +41,18 @@ public sealed class CaseSummary
 
     /// <summary>When the asylum unit handed the case to the return unit, until the return unit acknowledges it.</summary>
     public DateTimeOffset? HandOverSentAt { get; set; }
+
+    /// <summary>Whether a deadline of the case is breached: work queues put these cases on top (an indexed column).</summary>
+    public bool Breached { get; set; }
+
+    /// <summary><see cref="OpenedAt"/> in UTC, for the indexed column that breaks ties in work queues (a timestamptz
+    /// column takes offset 0 only).</summary>
+    public DateTimeOffset OpenedAtUtc { get; set; }
+
+    /// <summary>Where the case sorts on the deadline board: the earliest expiry of a running or breached deadline, or
+    /// the hand-over sent and not acknowledged (its one-working-day limit cannot end before it). Indexed with the
+    /// tenant first, so a board page is read in this order and stops at the page.</summary>
+    public DateTimeOffset? BoardAt { get; set; }
 }
 
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, string>
@@ -137,6 +149,14 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
         // Stored in UTC: the duplicated column is timestamptz, which takes offset 0 only.
         summary.NextDeadlineAt = next?.ExpiresAt.ToUniversalTime();
         summary.BreachedDeadlines = summary.Deadlines.Count(v => v.Status == DeadlineStatus.Breached);
+        summary.Breached = summary.BreachedDeadlines > 0;
+        summary.OpenedAtUtc = summary.OpenedAt.ToUniversalTime();
+        var boardAt = summary.Deadlines.Where(v => v.Status != DeadlineStatus.Suspended).Select(v => (DateTimeOffset?)v.ExpiresAt).Min();
+        if (summary.HandOverSentAt is { } handedOver && (boardAt is null || handedOver < boardAt))
+        {
+            boardAt = handedOver;
+        }
+        summary.BoardAt = boardAt?.ToUniversalTime();
         return summary;
     }
 
