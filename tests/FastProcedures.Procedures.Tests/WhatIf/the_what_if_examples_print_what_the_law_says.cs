@@ -67,12 +67,13 @@ public sealed class the_what_if_examples_print_what_the_law_says
     public void the_return_border_procedure_counts_12_weeks_from_the_end_of_the_right_to_remain()
     {
         // RBPR Art. 4(2): "... for a maximum period of 12 weeks starting from when the applicant ... no longer has a
-        // right to remain and is not allowed to remain" — here the day the rejection became final, not the day the
-        // return case opened with the decision.
+        // right to remain and is not allowed to remain" — here the end of the 7-day appeal window that passed without
+        // an appeal (APR Art. 68: the right to remain lasts until that window expires), not the day the return case
+        // opened with the decision nor the later day the finality was recorded.
         var result = Run("return-border-procedure");
 
         var limit = Timer(result, "BG-2026-000001-R", "return-border-procedure", "return-border-limit");
-        Assert.Equal(DateTimeOffset.Parse("2026-08-14T10:00:00+03:00"), limit.StartedAt);
+        Assert.Equal(DateTimeOffset.Parse("2026-08-11T00:00:00+03:00"), limit.StartedAt);
         Assert.Equal("met", limit.Status);
         Assert.Equal("removed", Stage(result, "BG-2026-000001-R", "return-border-procedure"));
     }
