@@ -59,13 +59,15 @@ public sealed class when_a_case_id_is_used_twice(DatabaseFixture database) : ICl
     {
         const string id = "BG-2026-830003";
         const int openings = 8;
+        string[] nationalities = ["MAR", "SYR", "AFG", "PAK", "TUN", "IRQ", "BGD", "EGY"];
         var start = new TaskCompletionSource();
         var all = Enumerable.Range(0, openings).Select(i => Task.Run(async () =>
         {
             await start.Task;
             try
             {
-                await InvokeAsync(Application(id, $"Applicant {i}"));
+                // Different applications (nationality): an exact repeat of the opening would be accepted as changing nothing.
+                await InvokeAsync(Application(id, $"Applicant {i}") with { Nationality = nationalities[i] });
                 return null;
             }
             catch (Exception e)
