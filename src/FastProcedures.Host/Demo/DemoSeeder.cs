@@ -243,7 +243,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
         }
 
         /// <summary>Waits until the messages the last step sent to other units (hand-overs, return decisions) are
-        /// handled, so they act at the step's instant, not at the next one's.</summary>
+        /// handled, so they act at the step's instant, not at the next one's: none waits in the durable inbox or outbox.</summary>
         private async Task DrainAsync(IReadOnlyList<string> caseIds)
         {
             var quiet = 0;
@@ -258,7 +258,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
                     await using var query = Store.QuerySession(Country);
                     versions += (await query.Events.FetchStreamStateAsync(id, Cancellation))?.Version ?? 0;
                 }
-                quiet = counts.Incoming == 0 && versions == last ? quiet + 1 : 0;
+                quiet = counts.Incoming == 0 && counts.Outgoing == 0 && versions == last ? quiet + 1 : 0;
                 last = versions;
             }
         }
