@@ -243,7 +243,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
         }
 
         /// <summary>Waits until the messages the last step sent to other units (hand-overs, return decisions) are
-        /// handled, so they act at the step's instant, not at the next one's: none waits in the durable inbox or outbox.</summary>
+        /// handled, so they act at the step's instant, not at the next one's: none waits in the durable inbox or outbox, or as a retry due soon.</summary>
         private async Task DrainAsync(IReadOnlyList<string> caseIds)
         {
             var quiet = 0;
@@ -252,13 +252,18 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
             {
                 await Task.Delay(40, Cancellation);
                 var counts = await Runtime.Storage.Admin.FetchCountsAsync();
+                // A handler retried after a transient failure waits as a scheduled envelope; the deadlines scheduled
+                // by this seeder are a minute or more away (ScheduleComingDeadlinesAsync), a retry is seconds away.
+                var soon = DateTimeOffset.UtcNow.AddSeconds(45);
+                var retrying = (await Runtime.Storage.Admin.AllIncomingAsync())
+                    .Any(e => e.Status == EnvelopeStatus.Scheduled && e.ScheduledTime is { } at && at <= soon);
                 long versions = 0;
                 foreach (var id in caseIds)
                 {
                     await using var query = Store.QuerySession(Country);
                     versions += (await query.Events.FetchStreamStateAsync(id, Cancellation))?.Version ?? 0;
                 }
-                quiet = counts.Incoming == 0 && counts.Outgoing == 0 && versions == last ? quiet + 1 : 0;
+                quiet = counts.Incoming == 0 && counts.Outgoing == 0 && !retrying && versions == last ? quiet + 1 : 0;
                 last = versions;
             }
         }
