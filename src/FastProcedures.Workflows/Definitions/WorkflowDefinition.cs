@@ -73,8 +73,10 @@ public sealed record TimerDefinition(
     /// <summary>Per <see cref="StopsOn"/> event, a guard over its fields: the timer stops only when it holds.</summary>
     public IReadOnlyDictionary<string, Guard> StopsWhen { get; init; } = new Dictionary<string, Guard>();
 
-    /// <summary>The period as written: the ISO 8601 text, or <c>parameter:NAME</c>.</summary>
-    public string PeriodText => Period?.ToString() ?? $"parameter:{Parameter}";
+    /// <summary>The period as written: the ISO 8601 text, <c>parameter:NAME</c>, or with a days field
+    /// <c>days:FIELD else parameter:NAME</c>.</summary>
+    public string PeriodText => Period?.ToString()
+        ?? (PeriodDaysField is { } days ? $"days:{days} else parameter:{Parameter}" : $"parameter:{Parameter}");
 }
 
 /// <summary>
