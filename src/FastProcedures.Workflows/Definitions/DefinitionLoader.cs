@@ -141,9 +141,11 @@ public sealed class DefinitionLoader(SchemaValidator schema)
             var workingDays = (string?)node["counting"] == "working-days";
             LegalPeriod? period = null;
             string? parameter = null;
+            string? periodDaysField = null;
             if (node["period"] is JsonObject byParameter)
             {
                 parameter = (string)byParameter["parameter"]!;
+                periodDaysField = (string?)byParameter["days-field"];
                 if (!_parameters.ContainsKey(parameter))
                 {
                     errors.Add(source.At(at + "/period/parameter", $"timer '{id}': no parameter '{parameter}' is defined"));
@@ -200,6 +202,7 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                 StartsOnEntering = Events(node["starts-on-entering"]),
                 CountsFrom = countsFrom,
                 DeductsDays = (string?)node["deducts-days"],
+                PeriodDaysField = periodDaysField,
                 ShiftLastDay = (bool?)node["shift-last-day"] ?? true,
                 StopsWhen = stopsWhen,
             };

@@ -61,6 +61,11 @@ public sealed record TimerDefinition(
     /// if it had started that many days earlier (RD Art. 15(5)-(6): detention for removal adds up across orders).</summary>
     public string? DeductsDays { get; init; }
 
+    /// <summary>A field of the starting event giving the period in whole days (<c>period: { parameter, days-field }</c>):
+    /// the period the decision sets, used when it lies within the parameter's min..max, else the national parameter
+    /// (RD Art. 7(1): the return decision provides for a period of between seven and thirty days).</summary>
+    public string? PeriodDaysField { get; init; }
+
     /// <summary>False: the period ends at the expiry of its last day even on a weekend or holiday — Reg. 1182/71
     /// Art. 3(4) and 3(5) are not applied (<c>shift-last-day: false</c>, maxima of deprivation of liberty).</summary>
     public bool ShiftLastDay { get; init; } = true;
@@ -68,8 +73,10 @@ public sealed record TimerDefinition(
     /// <summary>Per <see cref="StopsOn"/> event, a guard over its fields: the timer stops only when it holds.</summary>
     public IReadOnlyDictionary<string, Guard> StopsWhen { get; init; } = new Dictionary<string, Guard>();
 
-    /// <summary>The period as written: the ISO 8601 text, or <c>parameter:NAME</c>.</summary>
-    public string PeriodText => Period?.ToString() ?? $"parameter:{Parameter}";
+    /// <summary>The period as written: the ISO 8601 text, <c>parameter:NAME</c>, or with a days field
+    /// <c>days:FIELD else parameter:NAME</c>.</summary>
+    public string PeriodText => Period?.ToString()
+        ?? (PeriodDaysField is { } days ? $"days:{days} else parameter:{Parameter}" : $"parameter:{Parameter}");
 }
 
 /// <summary>
@@ -132,13 +139,24 @@ public sealed record WorkflowDefinition(
 
     /// <summary>The period of a timer in a country: its own, or the country's value of its parameter (within the
     /// legal range), else the parameter's default.</summary>
-    public LegalPeriod PeriodOf(TimerDefinition timer, IReadOnlyDictionary<string, string> countryParameters)
+    public LegalPeriod PeriodOf(TimerDefinition timer, IReadOnlyDictionary<string, string> countryParameters,
+        IReadOnlyDictionary<string, object?>? startingEvent = null)
     {
         if (timer.Period is { } own)
         {
             return own;
         }
         var parameter = Parameters.First(p => p.Id == timer.Parameter);
+        if (timer.PeriodDaysField is { } field && startingEvent is not null && startingEvent.TryGetValue(field, out var value)
+            && WholeDays(value) is { } days)
+        {
+            var granted = LegalPeriod.Parse($"P{days}D", timer.WorkingDays);
+            if (granted.ComparableLength >= parameter.Min.ComparableLength
+                && granted.ComparableLength <= parameter.Max.ComparableLength)
+            {
+                return granted;
+            }
+        }
         if (countryParameters.TryGetValue(parameter.Id, out var text)
             && LegalPeriod.TryParse(text, timer.WorkingDays, out var chosen, out _)
             && chosen.ComparableLength >= parameter.Min.ComparableLength
@@ -148,4 +166,16 @@ public sealed record WorkflowDefinition(
         }
         return parameter.Default;
     }
+
+    /// <summary>A whole, positive number of days as an event carries it (an integer, or its text), else null.</summary>
+    private static int? WholeDays(object? value) => value switch
+    {
+        int n when n > 0 => n,
+        long n when n is > 0 and <= 36500 => (int)n,
+        double d when d > 0 && d <= 36500 && d == Math.Floor(d) => (int)d,
+        decimal m when m > 0 && m <= 36500 && m == decimal.Truncate(m) => (int)m,
+        string text when int.TryParse(text, System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 => n,
+        _ => null,
+    };
 }

@@ -302,7 +302,7 @@ public static class WorkflowEngine
 
         private void StartTimer(TimerDefinition timer, TimerState? current)
         {
-            var period = definition.PeriodOf(timer, context.Calendar.Parameters);
+            var period = definition.PeriodOf(timer, context.Calendar.Parameters, _event.Data);
             var from = CountsFrom(timer);
             Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, from, period.ToString(), timer.WorkingDays,
                 timer.LegalBasis, Schedule(timer, from, period)));

@@ -107,7 +107,8 @@ public static class ProceduresDocument
         }
         var parameter = definition.Parameters.First(p => p.Id == timer.Parameter);
         var values = countries.Select(c => $"{c.Country} {definition.PeriodOf(timer, c.Parameters)}");
-        return $"{parameter.Id}: {parameter.Min}..{parameter.Max} ({string.Join(", ", values)})";
+        var granted = timer.PeriodDaysField is { } field ? $"the days in `{field}` within {parameter.Min}..{parameter.Max}, else " : "";
+        return $"{granted}{parameter.Id}: {parameter.Min}..{parameter.Max} ({string.Join(", ", values)})";
     }
 
     private static string Events(IReadOnlyList<string> events) => events.Count == 0 ? "—" : string.Join(", ", events);

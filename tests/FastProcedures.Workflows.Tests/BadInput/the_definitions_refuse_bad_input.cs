@@ -24,4 +24,12 @@ public sealed class the_definitions_refuse_bad_input : IDisposable
     [InlineData("case: asylum\n", "case:\tasylum\n\t\n", "+0:7: YAML: While scanning a plain scalar, found a tab character that violate indentation.")]
     public void a_broken_definition_is_one_error_at_its_place(string find, string replace, string expected) =>
         Assert.Equal(expected, _copy.TheOneError(File, find, replace));
+
+    [Theory]
+    [InlineData("days-field: voluntary_departure_days", "days-field: Voluntary-Days",
+        "+0:59: /timers/0/period/days-field: The string value is not a match for the indicated regular expression")]
+    [InlineData("period: { parameter: voluntary-departure, days-field: voluntary_departure_days }",
+        "period: { days-field: voluntary_departure_days }", "+0:13: /timers/0/period: missing parameter")]
+    public void a_period_from_the_decision_needs_a_field_name_and_its_parameter(string find, string replace, string expected) =>
+        Assert.Equal(expected, _copy.TheOneError("return-procedure.yaml", find, replace));
 }
