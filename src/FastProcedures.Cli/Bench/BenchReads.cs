@@ -96,7 +96,7 @@ internal static class BenchReads
         var board = new List<double>();
         var queue = new List<double>();
         var rows = 0;
-        string[] units = ["reception", "asylum", "return"];
+        var units = FastProcedures.Cases.Configuration.UnitQueues;
         for (var i = 0; i < samples; i++)
         {
             clock.Restart();
@@ -104,7 +104,7 @@ internal static class BenchReads
             board.Add(clock.Elapsed.TotalMilliseconds);
             rows = page.Lines.Count;
             clock.Restart();
-            await WorkQueue.PageAsync(session, units[i % units.Length], cancellation: cancellation);
+            await WorkQueue.PageAsync(session, units[i % units.Count], cancellation: cancellation);
             queue.Add(clock.Elapsed.TotalMilliseconds);
         }
         return new Figures(events, verify, parallel, sequential, open, rows,
@@ -118,7 +118,7 @@ internal static class BenchReads
     {
         const int batch = 50_000;
         var now = DateTimeOffset.UtcNow;
-        string[] units = ["reception", "asylum", "return"];
+        var units = FastProcedures.Cases.Configuration.UnitQueues;
         foreach (var (tenant, total) in new[] { ("BG", count), ("RO", count / 2) })
         {
             for (var from = 0; from < total; from += batch)
@@ -135,7 +135,7 @@ internal static class BenchReads
                     return new CaseSummary
                     {
                         Id = $"{tenant}-SEED-{i:D7}", Kind = "asylum", Country = tenant, Nationality = "MAR",
-                        Procedure = "border-procedure", Stage = "examination", Unit = units[i % units.Length],
+                        Procedure = "border-procedure", Stage = "examination", Unit = units[i % units.Count],
                         OpenedAt = opened, OpenedAtUtc = opened, LastChangedAt = opened,
                         Deadlines = [deadline], NextDeadlineTimer = breached ? null : deadline.Timer,
                         NextDeadlineAt = breached ? null : expires, BreachedDeadlines = breached ? 1 : 0, Breached = breached,
