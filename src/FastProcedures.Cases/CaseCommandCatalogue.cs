@@ -20,7 +20,7 @@ using FastProcedures.Cases.Return.Holds;
 using FastProcedures.Cases.Return.OpeningReturnCase;
 using FastProcedures.Cases.Return.SchedulingRemoval;
 using FastProcedures.Cases.Return.VoluntaryDeparture;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Cases;
 

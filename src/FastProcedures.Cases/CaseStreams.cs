@@ -1,6 +1,6 @@
 using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Cases.Messages;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using JasperFx.Events;
 using Marten;
 using Wolverine;

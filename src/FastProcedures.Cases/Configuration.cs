@@ -4,7 +4,7 @@ using FastProcedures.Cases.Audit;
 using FastProcedures.Cases.Queries;
 using FastProcedures.Cases.Reception;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using JasperFx.Events.Projections;
 using Marten.Exceptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -13,7 +13,7 @@ using FastProcedures.Cases.Return.ExecutingRemoval;
 using FastProcedures.Cases.Return.SchedulingRemoval;
 using FastProcedures.Cases.Return.VoluntaryDeparture;
 using FastProcedures.Cases.Running;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;

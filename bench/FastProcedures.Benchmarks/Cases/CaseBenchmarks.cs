@@ -2,7 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.TamperEvidence;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 
 namespace FastProcedures.Benchmarks.Cases;

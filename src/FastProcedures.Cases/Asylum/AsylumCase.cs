@@ -1,4 +1,4 @@
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Cases.Asylum;
 

@@ -1,6 +1,6 @@
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Cases.Asylum;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Cases.Audit;
 

@@ -1,5 +1,5 @@
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Cases.Return;
 

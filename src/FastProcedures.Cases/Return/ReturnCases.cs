@@ -9,7 +9,7 @@ public static class ReturnCases
         "return", "return", ReturnCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
         (_, _, e) => ReturnCase.Starts(e), (_, state, sent) => TypedMessage(state, sent), (_, _) => Array.Empty<UnitMessage>());
 
-    private static object? TypedMessage(ReturnCase state, Workflows.UnitMessageSent sent) => sent.Step.Message switch
+    private static object? TypedMessage(ReturnCase state, Procedures.UnitMessageSent sent) => sent.Step.Message switch
     {
         "ReturnBorderProcedureEnded" => new ReturnBorderProcedureLimitPassed(state.Id, state.Country, sent.Step.Reason, sent.At),
         _ => null,

@@ -7,7 +7,7 @@ using FastProcedures.Cases.Return.ContinuingUnderTheDirective;
 using FastProcedures.Cases.Return.FollowingAsylumCase;
 using FastProcedures.Cases.Return.OpeningReturnCase;
 using FastProcedures.Cases.Return.ReceivingHandOver;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 
 namespace FastProcedures.Cases.Running;

@@ -5,7 +5,7 @@ using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.Replaying;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Audit.TimeTravelling;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 using Spectre.Console.Cli;
 

@@ -5,7 +5,7 @@ using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Queries.DeadlineBoard;
 using FastProcedures.Cases.Queries.Kpis;
 using FastProcedures.Cases.Queries.WorkQueues;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Linq;

@@ -1,5 +1,5 @@
 using FastProcedures.Cases;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Cli.Audit;
 using FastProcedures.Statistics.Reading;
 using Npgsql;

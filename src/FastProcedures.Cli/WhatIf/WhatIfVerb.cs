@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using FastProcedures.Cases.Running;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Yaml;

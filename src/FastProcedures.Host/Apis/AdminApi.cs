@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using FastProcedures.Cases.Deadlines.RecomputingForCalendar;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -6,7 +6,7 @@ using FastProcedures.Cases.Queries.DeadlineBoard;
 using FastProcedures.Cases.Queries.Kpis;
 using FastProcedures.Cases.Queries.Removable;
 using FastProcedures.Cases.Queries.WorkQueues;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Security;
 using FastProcedures.Workflows.Kpis;
 using Marten;

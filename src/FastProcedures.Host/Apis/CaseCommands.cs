@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Queries.CaseSummaries;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Security;
 using JasperFx.Events;
 using Marten;

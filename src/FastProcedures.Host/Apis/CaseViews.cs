@@ -4,7 +4,7 @@ using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit;
 using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;

@@ -20,7 +20,7 @@ using FastProcedures.Cases.Return.OpeningReturnCase;
 using FastProcedures.Cases.Return.SchedulingRemoval;
 using FastProcedures.Cases.Return.VoluntaryDeparture;
 using FastProcedures.Cases.Audit.TimeTravelling;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Security;
 using Marten;
 using Marten.Pagination;

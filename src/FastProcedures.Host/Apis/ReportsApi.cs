@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.IO.Compression;
 using System.Security.Claims;
 using System.Text;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Security;
 using FastProcedures.Statistics.Eurostat;
 using FastProcedures.Statistics.Indicators;

@@ -222,10 +222,10 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
 
         private HashSet<string> Scheduled { get; } = [];
 
-        private async Task<IReadOnlyList<(string Kind, string Id, string Unit, FastProcedures.Cases.Workflows.RunningDeadline Deadline)>> RunningAsync(IReadOnlyList<string> caseIds)
+        private async Task<IReadOnlyList<(string Kind, string Id, string Unit, FastProcedures.Cases.Procedures.RunningDeadline Deadline)>> RunningAsync(IReadOnlyList<string> caseIds)
         {
             await using var query = Store.QuerySession(Country);
-            var running = new List<(string, string, string, FastProcedures.Cases.Workflows.RunningDeadline)>();
+            var running = new List<(string, string, string, FastProcedures.Cases.Procedures.RunningDeadline)>();
             foreach (var id in caseIds)
             {
                 if (await query.LoadAsync<AsylumCase>(id, Cancellation) is { } asylum)

@@ -1,6 +1,6 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Statistics.Reading;
 using FastProcedures.Workflows;
 

@@ -6,7 +6,7 @@ using FastProcedures.Cases.Audit.ReadingPersonalData;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Audit.SealingPersonalData;
 using FastProcedures.Cases.Audit.TamperEvidence;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 
 namespace FastProcedures.IntegrationTests.Audit;

@@ -5,7 +5,7 @@ using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Messages;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Alba;
 using FastProcedures.Cases.Audit.ErasingPersonalData;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 
 namespace FastProcedures.IntegrationTests.Audit;

@@ -10,7 +10,7 @@ using FastProcedures.Cases.Reception.Screening;
 using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Return.ExecutingRemoval;
 using FastProcedures.Cases.Return.SchedulingRemoval;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 

@@ -4,7 +4,7 @@ using FastProcedures.Cases.Deadlines.NotifyingUnits;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows.Clock;
 using Marten;

@@ -3,7 +3,7 @@ using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Routing;

@@ -13,7 +13,7 @@ using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Return.Detention;
 using FastProcedures.Cases.Return.ExecutingRemoval;
 using FastProcedures.Cases.Return.OpeningReturnCase;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 
 namespace FastProcedures.IntegrationTests.Cases;

@@ -10,7 +10,7 @@ using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Asylum.Appeals;
 using FastProcedures.Cases.Return.Closing;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using Wolverine;
 using Wolverine.Tracking;

@@ -6,7 +6,7 @@ using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Host.Demo;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Audit;
 using FastProcedures.IntegrationTests.Infrastructure;
 using JasperFx.Events;

@@ -1,6 +1,6 @@
 using Alba;
 using FastProcedures.Cases;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

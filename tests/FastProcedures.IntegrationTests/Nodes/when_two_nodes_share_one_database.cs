@@ -3,7 +3,7 @@ using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Queries.Kpis;
 using FastProcedures.Cases.Reception.MakingApplication;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using Marten;
 using Marten.Events;

@@ -11,7 +11,7 @@ using FastProcedures.Cases.Return.ExecutingRemoval;
 using FastProcedures.Cases.Return.OpeningReturnCase;
 using FastProcedures.Cases.Return.SchedulingRemoval;
 using FastProcedures.Cases.Return.VoluntaryDeparture;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Statistics.Reading;
 using Marten;

@@ -162,11 +162,11 @@ public sealed class when_eurostat_tables_are_counted(StatisticsCases cases) : IC
         var book = await cases.BookAsync();
         var everything = await FastProcedures.Statistics.Reading.CaseEvents.ReadAsync(cases.Store, "BG");
 
-        Assert.Contains(everything.SelectMany(s => s.Events), e => e.Data is FastProcedures.Cases.Workflows.IWorkflowStep);
-        Assert.DoesNotContain(book.Streams.SelectMany(s => s.Events), e => e.Data is FastProcedures.Cases.Workflows.IWorkflowStep);
+        Assert.Contains(everything.SelectMany(s => s.Events), e => e.Data is FastProcedures.Cases.Procedures.IWorkflowStep);
+        Assert.DoesNotContain(book.Streams.SelectMany(s => s.Events), e => e.Data is FastProcedures.Cases.Procedures.IWorkflowStep);
         Assert.Equal(everything.Select(s => s.CaseId), book.Streams.Select(s => s.CaseId));
         Assert.Equal(
-            everything.SelectMany(s => s.Events).Count(e => e.Data is not FastProcedures.Cases.Workflows.IWorkflowStep
+            everything.SelectMany(s => s.Events).Count(e => e.Data is not FastProcedures.Cases.Procedures.IWorkflowStep
                 && e.Data.GetType().Namespace is "FastProcedures.Cases.Asylum" or "FastProcedures.Cases.Return"),
             book.Streams.SelectMany(s => s.Events).Count(e => e.Data.GetType().Namespace is "FastProcedures.Cases.Asylum" or "FastProcedures.Cases.Return"));
     }

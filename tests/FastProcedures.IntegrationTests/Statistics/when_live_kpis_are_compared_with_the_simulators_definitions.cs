@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Apis;
 using FastProcedures.Host.Security;
 using FastProcedures.IntegrationTests.Infrastructure;

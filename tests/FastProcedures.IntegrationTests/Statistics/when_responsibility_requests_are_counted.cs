@@ -1,7 +1,7 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Screening;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Audit;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Statistics.Eurostat;

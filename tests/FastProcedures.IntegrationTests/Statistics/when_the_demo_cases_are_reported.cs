@@ -1,5 +1,5 @@
 using FastProcedures.Host.Demo;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Statistics.Eurostat;
 using FastProcedures.Statistics.Indicators;

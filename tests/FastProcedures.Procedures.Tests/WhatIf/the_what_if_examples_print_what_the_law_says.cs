@@ -1,5 +1,5 @@
 using FastProcedures.Cases.Running;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Procedures.Tests.WhatIf;
 

@@ -1,5 +1,5 @@
 using JasperFx.Events;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 

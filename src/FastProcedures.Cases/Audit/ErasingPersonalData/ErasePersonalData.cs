@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.SealingPersonalData;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 

@@ -2,7 +2,7 @@ using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 using JasperFx.Events;
 using Marten;

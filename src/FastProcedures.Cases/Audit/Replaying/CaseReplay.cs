@@ -3,7 +3,7 @@ using FastProcedures.Cases.Audit.AccessLog;
 using FastProcedures.Cases.Audit.ReplayVerification;
 using FastProcedures.Cases.Audit.TimeTravelling;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using Marten;
 
 namespace FastProcedures.Cases.Audit.Replaying;

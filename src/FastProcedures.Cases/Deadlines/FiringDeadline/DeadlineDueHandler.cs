@@ -1,7 +1,7 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 

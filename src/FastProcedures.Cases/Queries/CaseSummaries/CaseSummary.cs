@@ -1,6 +1,6 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;

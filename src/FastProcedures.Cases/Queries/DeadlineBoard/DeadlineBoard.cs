@@ -1,5 +1,5 @@
 using FastProcedures.Cases.Queries.CaseSummaries;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows.Clock;
 using Marten;
 

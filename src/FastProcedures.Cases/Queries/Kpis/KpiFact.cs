@@ -1,7 +1,7 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit;
 using FastProcedures.Cases.Return;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;

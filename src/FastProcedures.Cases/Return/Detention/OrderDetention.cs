@@ -1,6 +1,6 @@
 using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 

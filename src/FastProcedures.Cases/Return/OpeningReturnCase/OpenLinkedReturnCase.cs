@@ -1,6 +1,6 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Messages;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows.Clock;
 using Marten;
 using Wolverine;

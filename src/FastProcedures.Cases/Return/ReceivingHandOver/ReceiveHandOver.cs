@@ -1,5 +1,5 @@
 using FastProcedures.Cases.Messages;
-using FastProcedures.Cases.Workflows;
+using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 

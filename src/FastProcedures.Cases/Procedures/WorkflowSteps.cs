@@ -1,6 +1,6 @@
 using FastProcedures.Workflows;
 
-namespace FastProcedures.Cases.Workflows;
+namespace FastProcedures.Cases.Procedures;
 
 /// <summary>
 /// A workflow event on a case stream: one effect of the engine's <c>Decide</c>, recorded with the workflow it belongs

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using FastProcedures.Workflows;
 
-namespace FastProcedures.Cases.Workflows;
+namespace FastProcedures.Cases.Procedures;
 
 /// <summary>One procedure running on a case, pinned to its definition version and hash.</summary>
 public sealed record WorkflowInstance(string Id, int Version, string Hash, WorkflowState State);

@@ -1,7 +1,7 @@
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Definitions;
 
-namespace FastProcedures.Cases.Workflows;
+namespace FastProcedures.Cases.Procedures;
 
 /// <summary>Which procedure a case event starts, and the date that picks the version in force.</summary>
 public sealed record WorkflowStart(string Workflow, DateOnly InForceOn);

@@ -2,7 +2,7 @@ using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
 
-namespace FastProcedures.Cases.Workflows;
+namespace FastProcedures.Cases.Procedures;
 
 /// <summary>A case's pinned definition is missing or no longer has the hash the case recorded.</summary>
 public sealed class PinnedDefinitionException(string message) : Exception(message);

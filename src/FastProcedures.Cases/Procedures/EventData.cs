@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Text;
 using FastProcedures.Workflows;
 
-namespace FastProcedures.Cases.Workflows;
+namespace FastProcedures.Cases.Procedures;
 
 /// <summary>
 /// A case event as the engine sees it: its type name, and its scalar properties in snake_case (enum values in
