@@ -455,10 +455,11 @@ public sealed class Simulator
         }
         switch (step.Effect)
         {
-            case TimerStarted t:
+            // Windows granted to the person (kind: window) are no limits: the timer figures leave them out.
+            case TimerStarted { Window: false } t:
                 _metrics.TimerStarted(flow, t.Timer, t.LegalBasis);
                 break;
-            case TimerStopped { Met: true } t:
+            case TimerStopped { Met: true, Window: false } t:
                 _metrics.TimerMet(flow, t.Timer);
                 break;
             case TimerBreached t:

@@ -98,6 +98,13 @@ public sealed record DeadlineBreached(string CaseId, string Workflow, TimerBreac
     public WorkflowEffect Effect => Step;
 }
 
+/// <summary>A window granted to the person (<c>kind: window</c>) ran out: not a breach (e.g. no appeal lodged in
+/// the time of APR Art. 67(7)).</summary>
+public sealed record DeadlineElapsed(string CaseId, string Workflow, TimerElapsed Step, DateTimeOffset At) : IWorkflowStep
+{
+    public WorkflowEffect Effect => Step;
+}
+
 public static class WorkflowStep
 {
     /// <summary>The case event that records an engine effect.</summary>
@@ -116,6 +123,7 @@ public static class WorkflowStep
         TimerStopped e => new DeadlineStopped(caseId, workflow, e, at),
         TimerWarningDue e => new DeadlineWarned(caseId, workflow, e, at),
         TimerBreached e => new DeadlineBreached(caseId, workflow, e, at),
+        TimerElapsed e => new DeadlineElapsed(caseId, workflow, e, at),
         _ => throw new ArgumentException($"No case event records the effect {effect.GetType().Name}.", nameof(effect)),
     };
 
@@ -125,5 +133,6 @@ public static class WorkflowStep
         typeof(WorkflowStageEntered), typeof(WorkflowStageLeft), typeof(CaseTaskOpened), typeof(CaseTaskClosed),
         typeof(UnitMessageSent), typeof(DeadlineStarted), typeof(DeadlineSuspended), typeof(DeadlineResumed),
         typeof(DeadlineExtended), typeof(DeadlineRescheduled), typeof(DeadlineStopped), typeof(DeadlineWarned), typeof(DeadlineBreached),
+        typeof(DeadlineElapsed),
     ];
 }

@@ -20,9 +20,11 @@ public static class RunText
         TimerResumed e => $"timer {e.Timer} resumed after {e.SuspendedDays} day(s) suspended, now {e.Period}, expires {Instant(e.Schedule.ExpiresAt)}",
         TimerExtended e => $"timer {e.Timer} extended to {e.Period}, expires {Instant(e.Schedule.ExpiresAt)} ({e.LegalBasis})",
         TimerRescheduled e => $"timer {e.Timer} counted again, expires {Instant(e.Schedule.ExpiresAt)}",
+        TimerStopped { Window: true } e => $"window {e.Timer} stopped, {(e.Met ? "used in time" : "after it elapsed")} ({e.OnEvent})",
         TimerStopped e => $"timer {e.Timer} stopped, {(e.Met ? "limit kept" : "after its breach")} ({e.OnEvent})",
         TimerWarningDue e => $"WARNING timer {e.Timer} expires {Instant(e.ExpiresAt)}",
         TimerBreached e => $"BREACH timer {e.Timer} expired {Instant(e.ExpiredAt)} ({e.LegalBasis})",
+        TimerElapsed e => $"ELAPSED window {e.Timer} ran out {Instant(e.ElapsedAt)}, no breach ({e.LegalBasis})",
         _ => effect.ToString(),
     };
 }

@@ -224,18 +224,21 @@ public static class WhatIf
             return new WorkflowView(i.Id, i.Version, i.State.Stage, definition.Timers
                 .Where(t => i.State.Timers.ContainsKey(t.Id))
                 .Select(t => i.State.Timers[t.Id])
-                .Select(t => new TimerView(t.Id, Status(runner, caseId, i.Id, t), t.StartedAt, t.ExpiresAt,
-                    definition.Timers.First(d => d.Id == t.Id).LegalBasis))
+                .Select(t => (State: t, Definition: definition.Timers.First(d => d.Id == t.Id)))
+                .Select(t => new TimerView(t.State.Id, Status(runner, caseId, i.Id, t.State, t.Definition.Window), t.State.StartedAt,
+                    t.State.ExpiresAt, t.Definition.LegalBasis))
                 .ToList());
         }).ToList());
 
-    /// <summary>running, suspended, breached, or met (stopped within its limit).</summary>
-    private static string Status(CaseRunner runner, string caseId, string workflow, TimerState timer) => timer.Status switch
+    /// <summary>running, suspended, breached, met (stopped within its limit, or a window used in time), or elapsed (a
+    /// window granted to the person ran out: no breach).</summary>
+    private static string Status(CaseRunner runner, string caseId, string workflow, TimerState timer, bool window) => timer.Status switch
     {
         TimerStatus.Running => "running",
         TimerStatus.Suspended => "suspended",
         TimerStatus.Breached => "breached",
-        _ => runner.StoppedMet(caseId, workflow, timer.Id) == false ? "breached" : "met",
+        TimerStatus.Elapsed => "elapsed",
+        _ => runner.StoppedMet(caseId, workflow, timer.Id) == false ? (window ? "elapsed" : "breached") : "met",
     };
 
     public static string ToJson(WhatIfResult result) => JsonSerializer.Serialize(new

@@ -85,6 +85,8 @@ internal static class CaseViews
                     TimerStatus.Running => "running",
                     TimerStatus.Suspended => "suspended",
                     TimerStatus.Breached => "breached",
+                    TimerStatus.Elapsed => "elapsed",
+                    _ when timerDefinition is { Window: true } && !met.GetValueOrDefault((instance.Id, timer.Id), true) => "elapsed",
                     _ => met.GetValueOrDefault((instance.Id, timer.Id)) ? "met" : "stopped",
                 };
                 deadlines.Add(new DeadlineDetail(instance.Id, timer.Id, status, timer.Period, timer.StartedAt, timer.WarnAt,

@@ -20,7 +20,8 @@ public static class Due
         {
             return DueState.Overdue;
         }
-        if (expiresAt is not { } expires || status is "met" or "stopped" or "suspended")
+        // An elapsed window (kind: window) is a period granted to the person that ran out: nothing is overdue.
+        if (expiresAt is not { } expires || status is "met" or "stopped" or "suspended" or "elapsed")
         {
             return DueState.None;
         }

@@ -128,6 +128,7 @@ public sealed record ProcessLog(string Country, DateTimeOffset From, DateTimeOff
         TimerStopped t => [new("timer", t.Timer), new("met", Bool(t.Met))],
         TimerWarningDue t => [new("timer", t.Timer)],
         TimerBreached t => [new("timer", t.Timer)],
+        TimerElapsed t => [new("timer", t.Timer)],
         _ => [],
     };
 

@@ -195,10 +195,19 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                     stopsWhen[eventName] = guard;
                 }
             }
+            // A window elapses (on-elapsed), a limit is breached (on-breach): the key says which the law sets.
+            var window = (string?)node["kind"] == "window";
+            if (node[window ? "on-breach" : "on-elapsed"] is not null)
+            {
+                errors.Add(source.AtKey(at + (window ? "/on-breach" : "/on-elapsed"), window
+                    ? $"timer '{id}' is a window (kind: window): it elapses, so its actions go under on-elapsed, not on-breach"
+                    : $"timer '{id}' is a limit: its actions go under on-breach (on-elapsed is for kind: window)"));
+            }
             return new TimerDefinition(id, (string)node["title"]!, (string)node["legal-basis"]!, Events(node["starts-on"]),
                 startsWhen, period, parameter, workingDays, Events(node["stops-on"]), Events(node["suspends-on"]), Events(node["resumes-on"]),
-                extensions, warnBefore, Actions(node["on-warning"]), Actions(node["on-breach"]))
+                extensions, warnBefore, Actions(node["on-warning"]), Actions(node["on-breach"] ?? node["on-elapsed"]))
             {
+                Window = window,
                 StartsOnEntering = Events(node["starts-on-entering"]),
                 CountsFrom = countsFrom,
                 DeductsDays = (string?)node["deducts-days"],
@@ -317,7 +326,8 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                             $"timer '{timer.Id}' is extended on {timer.Extensions[e].On}, an event no stage knows (declare it under events: if it is real)"));
                     }
                 }
-                foreach (var (actions, key) in new[] { (timer.OnWarning, "on-warning"), (timer.OnBreach, "on-breach") })
+                var expiryKey = timer.Window ? "on-elapsed" : "on-breach";
+                foreach (var (actions, key) in new[] { (timer.OnWarning, "on-warning"), (timer.OnBreach, expiryKey) })
                 {
                     for (var a = 0; a < actions.Count; a++)
                     {

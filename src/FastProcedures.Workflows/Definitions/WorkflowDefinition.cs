@@ -70,6 +70,12 @@ public sealed record TimerDefinition(
     /// Art. 3(4) and 3(5) are not applied (<c>shift-last-day: false</c>, maxima of deprivation of liberty).</summary>
     public bool ShiftLastDay { get; init; } = true;
 
+    /// <summary>True (<c>kind: window</c>): a period granted to the person to act — to appeal (APR Art. 67(7)), to
+    /// lodge (APR Art. 28), to depart voluntarily (RD Art. 7(1)) — not a limit on the authority. It elapses instead of
+    /// being breached: its <see cref="OnBreach"/> actions (<c>on-elapsed</c>) run, nothing escalates, and the KPIs of
+    /// limits kept and breached leave it out.</summary>
+    public bool Window { get; init; }
+
     /// <summary>Per <see cref="StopsOn"/> event, a guard over its fields: the timer stops only when it holds.</summary>
     public IReadOnlyDictionary<string, Guard> StopsWhen { get; init; } = new Dictionary<string, Guard>();
 

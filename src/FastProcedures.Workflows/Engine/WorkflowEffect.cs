@@ -19,6 +19,7 @@ namespace FastProcedures.Workflows;
 [JsonDerivedType(typeof(TimerStopped), nameof(TimerStopped))]
 [JsonDerivedType(typeof(TimerWarningDue), nameof(TimerWarningDue))]
 [JsonDerivedType(typeof(TimerBreached), nameof(TimerBreached))]
+[JsonDerivedType(typeof(TimerElapsed), nameof(TimerElapsed))]
 public abstract record WorkflowEffect;
 
 public sealed record StageEntered(string Stage, string? Unit) : WorkflowEffect;
@@ -46,7 +47,13 @@ public sealed record TimerSchedule(
 /// recognised.</summary>
 public sealed record TimerStarted(
     string Timer, int Generation, DateTimeOffset StartedAt, string Period, bool WorkingDays, string LegalBasis,
-    TimerSchedule Schedule) : WorkflowEffect;
+    TimerSchedule Schedule) : WorkflowEffect
+{
+    /// <summary>A period granted to the person (<c>kind: window</c>), not a limit on the authority: it elapses, it is
+    /// never breached. Left out of the stored JSON when false, so limits record what they always recorded.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Window { get; init; }
+}
 
 public sealed record TimerSuspended(string Timer, int Generation, DateTimeOffset SuspendedAt, string OnEvent) : WorkflowEffect;
 
@@ -63,9 +70,20 @@ public sealed record TimerExtended(
 /// warning are counted again under Reg. 1182/71 Art. 3(4) with the new holidays; the period is unchanged.</summary>
 public sealed record TimerRescheduled(string Timer, int Generation, string Reason, TimerSchedule Schedule) : WorkflowEffect;
 
-/// <summary><c>Met</c>: stopped before its expiry (the limit was kept); false when stopped after a breach.</summary>
-public sealed record TimerStopped(string Timer, int Generation, DateTimeOffset StoppedAt, string OnEvent, bool Met) : WorkflowEffect;
+/// <summary><c>Met</c>: stopped before its expiry (the limit was kept, or the window used in time); false when stopped
+/// after a breach or after the window elapsed.</summary>
+public sealed record TimerStopped(string Timer, int Generation, DateTimeOffset StoppedAt, string OnEvent, bool Met) : WorkflowEffect
+{
+    /// <summary>The timer is a window (<see cref="TimerStarted.Window"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Window { get; init; }
+}
 
 public sealed record TimerWarningDue(string Timer, int Generation, DateTimeOffset ExpiresAt) : WorkflowEffect;
 
 public sealed record TimerBreached(string Timer, int Generation, DateTimeOffset ExpiredAt, string LegalBasis) : WorkflowEffect;
+
+/// <summary>A window (<c>kind: window</c>) ran out: the period granted to the person to act (e.g. to appeal, APR Art.
+/// 67(7)) passed without the act that stops it. Not a breach by the authority: its actions run, nothing escalates and
+/// no KPI counts it as a limit missed.</summary>
+public sealed record TimerElapsed(string Timer, int Generation, DateTimeOffset ElapsedAt, string LegalBasis) : WorkflowEffect;

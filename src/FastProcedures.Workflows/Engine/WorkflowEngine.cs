@@ -64,7 +64,7 @@ public static class WorkflowEngine
                 if (_state.Timers.TryGetValue(timer.Id, out var running) && running.Status != TimerStatus.Stopped)
                 {
                     Emit(new TimerStopped(timer.Id, running.Generation, now, @event.Type,
-                        Met: running.Status != TimerStatus.Breached));
+                        Met: running.Status is not (TimerStatus.Breached or TimerStatus.Elapsed)) { Window = timer.Window });
                 }
             }
         }
@@ -189,7 +189,7 @@ public static class WorkflowEngine
             }
         }
 
-        /// <summary>Warnings and breaches due at <c>now</c> and not yet emitted, in the order they fell due.</summary>
+        /// <summary>Warnings, breaches and elapsed windows due at <c>now</c> and not yet emitted, in the order they fell due.</summary>
         private void EmitDue()
         {
             if (!AnyDue())
@@ -221,6 +221,13 @@ public static class WorkflowEngine
                         Emit(new TimerWarningDue(timer.Id, live.Generation, live.ExpiresAt));
                         Act(timer.OnWarning, $"warning of {timer.Id}");
                     }
+                    continue;
+                }
+                if (timer.Window)
+                {
+                    // A period granted to the person ran out: its consequences follow, but no limit was missed.
+                    Emit(new TimerElapsed(timer.Id, live.Generation, live.ExpiresAt, timer.LegalBasis));
+                    Act(timer.OnBreach, $"{timer.Id} elapsed ({timer.LegalBasis})");
                     continue;
                 }
                 Emit(new TimerBreached(timer.Id, live.Generation, live.ExpiresAt, timer.LegalBasis));
@@ -276,7 +283,10 @@ public static class WorkflowEngine
                 // A closed procedure keeps no limit running.
                 foreach (var live in _state.Timers.Values.Where(t => t.IsLive).OrderBy(t => t.Id, StringComparer.Ordinal).ToList())
                 {
-                    Emit(new TimerStopped(live.Id, live.Generation, now, $"stage {stage.Id} reached", Met: true));
+                    Emit(new TimerStopped(live.Id, live.Generation, now, $"stage {stage.Id} reached", Met: true)
+                    {
+                        Window = definition.Timers.First(t => t.Id == live.Id).Window,
+                    });
                 }
             }
             foreach (var task in stage.Tasks)
@@ -305,7 +315,7 @@ public static class WorkflowEngine
             var period = definition.PeriodOf(timer, context.Calendar.Parameters, _event.Data);
             var from = CountsFrom(timer);
             Emit(new TimerStarted(timer.Id, (current?.Generation ?? 0) + 1, from, period.ToString(), timer.WorkingDays,
-                timer.LegalBasis, Schedule(timer, from, period)));
+                timer.LegalBasis, Schedule(timer, from, period)) { Window = timer.Window });
         }
 
         /// <summary>The instant the period counts from: the starting event's instant, or what <c>counts-from</c> names

@@ -8,6 +8,8 @@ public enum TimerStatus
     Suspended,
     Breached,
     Stopped,
+    /// <summary>A window (<c>kind: window</c>) ran out: not a breach.</summary>
+    Elapsed,
 }
 
 /// <summary>A timer as decisions need it.</summary>
@@ -67,6 +69,7 @@ public sealed record WorkflowState(
         TimerStopped e => WithTimer(Timers[e.Timer] with { Status = TimerStatus.Stopped }),
         TimerWarningDue e => WithTimer(Timers[e.Timer] with { Warned = true }),
         TimerBreached e => WithTimer(Timers[e.Timer] with { Status = TimerStatus.Breached }),
+        TimerElapsed e => WithTimer(Timers[e.Timer] with { Status = TimerStatus.Elapsed }),
         _ => throw new ArgumentException($"Unknown workflow effect {effect.GetType().Name}", nameof(effect)),
     };
 

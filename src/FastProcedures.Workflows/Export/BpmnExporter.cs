@@ -223,18 +223,21 @@ public static class BpmnExporter
                     Duration = period,
                 });
                 var targets = timer.OnBreach.Select(a => a.Goto).OfType<string>().ToList();
+                var passed = timer.Window ? "window elapsed" : "limit passed";
                 if (targets.Count > 0)
                 {
-                    edges.Add((id, StageId(targets[0]), "limit passed", null));
+                    edges.Add((id, StageId(targets[0]), passed, null));
                 }
                 else
                 {
                     var end = "Breach_" + Xml(timer.Id);
                     var messages = timer.OnBreach.Select(a => a.Send).OfType<SendAction>().Select(s => $"{s.Message} to {s.To}").ToList();
                     // Below its timer, clear of the task and of the next row.
-                    _nodes.Add(new Node(end, NodeKind.End, messages.Count > 0 ? $"Escalated: {string.Join(", ", messages)}" : "Limit passed",
+                    var outcome = timer.Window ? "Window elapsed" : "Limit passed";
+                    var escalated = timer.Window ? "Window elapsed" : "Escalated";
+                    _nodes.Add(new Node(end, NodeKind.End, messages.Count > 0 ? $"{escalated}: {string.Join(", ", messages)}" : outcome,
                         null, task.X + 8 + (index - 1) * spacing, task.Y + TaskHeight + 60, EventSize, EventSize));
-                    edges.Add((id, end, "limit passed", null));
+                    edges.Add((id, end, passed, null));
                 }
             }
 

@@ -36,7 +36,7 @@ public static class MermaidExporter
             var home = BpmnExporter.TimerHome(definition, timer);
             foreach (var target in timer.OnBreach.Select(a => a.Goto).OfType<string>())
             {
-                text.AppendLine($"    {Id(home.Id)} --> {Id(target)} : {Escape($"{timer.Id} breached ({timer.PeriodText}, {timer.LegalBasis})")}");
+                text.AppendLine($"    {Id(home.Id)} --> {Id(target)} : {Escape($"{timer.Id} {(timer.Window ? "elapsed" : "breached")} ({timer.PeriodText}, {timer.LegalBasis})")}");
             }
         }
         foreach (var timer in definition.Timers)

@@ -28,7 +28,7 @@ public static class ProceduresDocument
         text.AppendLine();
         text.AppendLine("## Timers");
         text.AppendLine();
-        text.AppendLine("| Procedure | Timer | Period | Counting | Starts on | Stops on | Legal basis | On breach |");
+        text.AppendLine("| Procedure | Timer | Period | Counting | Starts on | Stops on | Legal basis | On breach (limit) / elapsed (window) |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var definition in all)
         {
@@ -48,6 +48,8 @@ public static class ProceduresDocument
                 var counting = (timer.WorkingDays ? "working days" : "calendar") + (timer.ShiftLastDay ? "" : ", last day not moved (no Art. 3(4))");
                 var breach = string.Join(", ", timer.OnBreach.Select(a =>
                     a.Send is { } s ? $"{s.Message} to {s.To}" : $"go to {a.Goto}"));
+                // A window is granted to the person: it elapses, never a breach (kind: window).
+                breach = timer.Window ? $"window, elapses: {(breach.Length == 0 ? "nothing follows" : breach)}" : breach;
                 text.AppendLine($"| {Name(definition)} | {timer.Id} | {Period(definition, timer, countries)} | " +
                                 $"{counting} | {Cell(starts)} | {(stops.Length == 0 ? "—" : Cell(stops))} | " +
                                 $"{Cell(timer.LegalBasis)} | {Cell(breach)} |");

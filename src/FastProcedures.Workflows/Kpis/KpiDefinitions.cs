@@ -1,8 +1,8 @@
 namespace FastProcedures.Workflows.Kpis;
 
 /// <summary>
-/// One fact about a case that a KPI counts, with no personal data: a stage entered or left, a timer started, kept or
-/// breached (the engine's effects), the procedure assigned, a decision, a final decision, a return. The live system
+/// One fact about a case that a KPI counts, with no personal data: a stage entered or left, a limit started, kept or
+/// breached, a window opened, used or elapsed (the engine's effects), the procedure assigned, a decision, a final decision, a return. The live system
 /// records them from the case events (the KPI projection), the simulator from the same engine effects and events, and
 /// both compute the KPIs with <see cref="KpiDefinitions"/>, so a simulated and a live figure mean the same thing.
 /// </summary>
@@ -17,6 +17,13 @@ public static class CaseFacts
     public const string TimerStarted = "deadline-started";
     public const string TimerMet = "deadline-met";
     public const string TimerBreached = "deadline-breached";
+
+    /// <summary>A window (<c>kind: window</c>: a period granted to the person, e.g. to appeal) opened, was used in
+    /// time (stopped before it ran out) or elapsed. Recorded, but no limit KPI counts them: a window running out is no
+    /// breach by the authority.</summary>
+    public const string WindowOpened = "window-opened";
+    public const string WindowUsed = "window-used";
+    public const string WindowElapsed = "window-elapsed";
     public const string ProcedureAssigned = "procedure-assigned";
     public const string Decision = "decision-issued";
     public const string Final = "decision-final";
@@ -31,9 +38,10 @@ public static class CaseFacts
     {
         global::FastProcedures.Workflows.StageEntered s => new CaseFact(caseId, StageEntered, workflow, s.Stage, at),
         global::FastProcedures.Workflows.StageLeft s => new CaseFact(caseId, StageLeft, workflow, s.Stage, at),
-        global::FastProcedures.Workflows.TimerStarted t => new CaseFact(caseId, TimerStarted, workflow, t.Timer, at),
-        global::FastProcedures.Workflows.TimerStopped { Met: true } t => new CaseFact(caseId, TimerMet, workflow, t.Timer, at),
+        global::FastProcedures.Workflows.TimerStarted t => new CaseFact(caseId, t.Window ? WindowOpened : TimerStarted, workflow, t.Timer, at),
+        global::FastProcedures.Workflows.TimerStopped { Met: true } t => new CaseFact(caseId, t.Window ? WindowUsed : TimerMet, workflow, t.Timer, at),
         global::FastProcedures.Workflows.TimerBreached t => new CaseFact(caseId, TimerBreached, workflow, t.Timer, at),
+        global::FastProcedures.Workflows.TimerElapsed t => new CaseFact(caseId, WindowElapsed, workflow, t.Timer, at),
         _ => null,
     };
 }
@@ -74,7 +82,8 @@ public static class KpiDefinitions
 
     public static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
-    /// <summary>A decision is within the legal limit when no timer of the case's procedure passed before it.</summary>
+    /// <summary>A decision is within the legal limit when no limit of the case's procedure passed before it (windows
+    /// granted to the person, <c>kind: window</c>, are no limits: they never count here).</summary>
     public static bool WithinLimit(bool procedureBreachedBefore) => !procedureBreachedBefore;
 
     public static double Days(DateTimeOffset entered, DateTimeOffset left) => (left - entered).TotalDays;
@@ -92,7 +101,8 @@ public static class KpiDefinitions
     }
 
     /// <summary>
-    /// The KPIs of the facts in [<paramref name="from"/>, <paramref name="to"/>): timers, stage stays that ended,
+    /// The KPIs of the facts in [<paramref name="from"/>, <paramref name="to"/>): limits (timers of <c>kind: limit</c>;
+    /// windows are left out: their facts are <see cref="CaseFacts.WindowOpened"/> and the like), stage stays that ended,
     /// decisions, final negatives and returns dated in the period; the backlog by stage at each of
     /// <paramref name="backlogAt"/>. Facts before the period are read for the state they leave (stages entered,
     /// procedure, breaches).

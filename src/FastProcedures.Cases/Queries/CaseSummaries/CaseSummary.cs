@@ -130,6 +130,10 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
             case DeadlineStopped d:
                 summary.Deadlines.RemoveAll(v => v.Workflow == d.Workflow && v.Timer == d.Step.Timer);
                 break;
+            case DeadlineElapsed d:
+                // A window granted to the person ran out: nothing is overdue for the authority.
+                summary.Deadlines.RemoveAll(v => v.Workflow == d.Workflow && v.Timer == d.Step.Timer);
+                break;
             case UnitMessageSent { Step.Message: "AsylumCaseHandedOver" } sent:
                 summary.HandOverSentAt = sent.At.ToUniversalTime();
                 break;
