@@ -86,13 +86,16 @@ public sealed class Scenario
         TaskOpened e => $"task {e.Task} opened for {e.Unit}{(e.DueTimer is { } t ? $", due by timer {t}" : "")}",
         TaskClosed e => e.Completed ? $"task {e.Task} done ({e.Reason})" : $"task {e.Task} closed unfinished ({e.Reason})",
         MessageSent e => $"message {e.Message} sent to {e.To} ({e.Reason})",
+        TimerStarted { Window: true } e => $"window {e.Timer} opened, {e.Period}{(e.WorkingDays ? " working days" : "")}, ends {Expiry(e.Schedule)} ({e.LegalBasis})",
         TimerStarted e => $"timer {e.Timer} started, {e.Period}{(e.WorkingDays ? " working days" : "")}, expires {Expiry(e.Schedule)} ({e.LegalBasis})",
         TimerSuspended e => $"timer {e.Timer} suspended",
         TimerResumed e => $"timer {e.Timer} resumed after {e.SuspendedDays} day(s) suspended, now {e.Period}, expires {Expiry(e.Schedule)}",
         TimerExtended e => $"timer {e.Timer} extended to {e.Period}, expires {Expiry(e.Schedule)} ({e.LegalBasis})",
+        TimerStopped { Window: true } e => $"window {e.Timer} stopped, {(e.Met ? "used in time" : "after it elapsed")} ({e.OnEvent})",
         TimerStopped e => $"timer {e.Timer} stopped, {(e.Met ? "limit kept" : "after its breach")} ({e.OnEvent})",
         TimerWarningDue e => $"WARNING timer {e.Timer} expires {Instant(e.ExpiresAt)}",
         TimerBreached e => $"BREACH timer {e.Timer} expired {Instant(e.ExpiredAt)} ({e.LegalBasis})",
+        TimerElapsed e => $"ELAPSED window {e.Timer} ran out {Instant(e.ElapsedAt)}, no breach ({e.LegalBasis})",
         _ => effect.ToString(),
     };
 }

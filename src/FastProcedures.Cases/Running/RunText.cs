@@ -15,6 +15,7 @@ public static class RunText
         TaskOpened e => $"task {e.Task} opened for {e.Unit}{(e.DueTimer is { } t ? $", due by timer {t}" : "")}",
         TaskClosed e => e.Completed ? $"task {e.Task} done ({e.Reason})" : $"task {e.Task} closed unfinished ({e.Reason})",
         MessageSent e => $"message {e.Message} sent to {e.To} ({e.Reason})",
+        TimerStarted { Window: true } e => $"window {e.Timer} opened, {e.Period}{(e.WorkingDays ? " working days" : "")}, ends {Instant(e.Schedule.ExpiresAt)} ({e.LegalBasis})",
         TimerStarted e => $"timer {e.Timer} started, {e.Period}{(e.WorkingDays ? " working days" : "")}, expires {Instant(e.Schedule.ExpiresAt)} ({e.LegalBasis})",
         TimerSuspended e => $"timer {e.Timer} suspended",
         TimerResumed e => $"timer {e.Timer} resumed after {e.SuspendedDays} day(s) suspended, now {e.Period}, expires {Instant(e.Schedule.ExpiresAt)}",

@@ -4,6 +4,7 @@ using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Procedures;
+using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Routing;
@@ -13,7 +14,8 @@ namespace FastProcedures.IntegrationTests.Cases;
 /// <summary>
 /// A procedure is data: a ninth definition (a copy of the accelerated procedure under a new id) and a routing rule
 /// sending cases to it are added to a copy of <c>workflows/</c>; with no C# change a case is routed to it, runs its
-/// timers through Wolverine's scheduled messages and gets its appeal window from it.
+/// timers through Wolverine's scheduled messages (its windows elapsing, never breached) and gets its appeal window
+/// from it.
 /// </summary>
 public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
 {
@@ -65,7 +67,13 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
         await host.DeliverAsync("BG", expiry);
 
         var stream = await host.StreamAsync("BG", id);
-        Assert.Single(stream.Steps().OfType<DeadlineBreached>(), b => b.Workflow == Ninth && b.Step.Timer == "lodging-limit");
+        // The 21 days to lodge are the applicant's (APR Art. 28(1), kind: window): they elapse, nothing is breached, and
+        // nothing is overdue on the deadline board.
+        Assert.Single(stream.Steps().OfType<DeadlineElapsed>(), b => b.Workflow == Ninth && b.Step.Timer == "lodging-limit");
+        Assert.Empty(stream.Steps().OfType<DeadlineBreached>());
+        var summary = await host.LoadAsync<CaseSummary>("BG", id);
+        Assert.Equal(0, summary!.BreachedDeadlines);
+        Assert.DoesNotContain(summary.Deadlines, d => d.Timer == "lodging-limit");
 
         var decided = await host.SendAsync("BG", new IssueDecision(id, null, DecisionOutcome.RejectedUnfounded,
             new DecisionReason("APR Art. 39", "Unfounded."), "APR Art. 39", "officer",

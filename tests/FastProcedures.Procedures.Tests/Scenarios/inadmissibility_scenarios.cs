@@ -35,8 +35,10 @@ public sealed class inadmissibility_scenarios
     }
 
     [Fact]
-    public void the_lodging_two_month_and_appeal_limits_are_breached_and_escalated()
+    public void the_two_month_limit_is_breached_and_escalated_while_the_lodging_and_appeal_windows_elapse()
     {
+        // The two months bind the authority (APR Art. 35(1)); the 21 days to lodge (Art. 28(1)) and the time to appeal
+        // (Art. 67(7)) are the applicant's: running out, they elapse and their consequences follow, no breach.
         var run = new Scenario("inadmissibility");
         run.Start("2026-07-01T10:00:00+03:00", ("procedure", "inadmissibility"), ("ground", "APR Art. 38(1)(a)"));
         run.Tick("2026-07-23T00:00:00+03:00");
@@ -48,6 +50,8 @@ public sealed class inadmissibility_scenarios
         run.Tick("2026-10-13T00:00:00+03:00");
 
         Assert.Equal(["ApplicationNotLodged", "DeadlineApproaching", "ExaminationLimitExceeded", "AppealWindowClosed"], run.MessagesTo("asylum"));
+        Assert.Equal(["examination-limit"], run.Effects.OfType<Workflows.TimerBreached>().Select(b => b.Timer));
+        Assert.Equal(["lodging-limit", "appeal-deadline"], run.Effects.OfType<Workflows.TimerElapsed>().Select(e => e.Timer));
         Snapshot.Match(run.Timeline);
     }
 

@@ -120,4 +120,22 @@ public sealed class the_what_if_examples_print_what_the_law_says
         Assert.Equal("breached", Timer(result, "BG-2026-000001", "ammr-responsibility", "take-charge-request").Status);
         Assert.Equal("responsible", Stage(result, "BG-2026-000001", "ammr-responsibility"));
     }
+
+    [Fact]
+    public void an_appeal_window_that_passes_unused_elapses_and_is_no_breach()
+    {
+        // APR Art. 67(1): "Applicants ... shall have the right to an effective remedy before a court or tribunal";
+        // the time to lodge that appeal (Art. 67(7)) is granted to the applicant, not a limit on the authority.
+        // Unused, the window elapses and the decision becomes final (APR Art. 68(2)); nobody breached anything.
+        var result = Run("border-procedure");
+
+        var window = Timer(result, "BG-2026-000001", "border-procedure", "appeal-deadline");
+        Assert.Equal("elapsed", window.Status);
+        Assert.Equal(DateTimeOffset.Parse("2026-08-11T00:00:00+03:00"), window.ExpiresAt);
+        Assert.Contains("\"status\": \"elapsed\"", Cases.Running.WhatIf.ToJson(result));
+        var text = Cases.Running.WhatIf.ToText(result);
+        Assert.Contains("ELAPSED window appeal-deadline ran out 2026-08-11T00:00+03:00, no breach (APR Art. 67(7)(a))", text);
+        Assert.DoesNotContain("BREACH timer appeal-deadline", text);
+        Assert.Equal("handed-to-return", Stage(result, "BG-2026-000001", "border-procedure"));
+    }
 }
