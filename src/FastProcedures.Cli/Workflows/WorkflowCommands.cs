@@ -136,6 +136,7 @@ internal sealed class ListCommand : Command<ListCommand.Settings>
                         id = t.Id,
                         period = t.PeriodText,
                         legalBasis = t.LegalBasis,
+                        kind = t.Window ? "window" : "limit",
                         counting = t.WorkingDays ? "working-days" : "calendar",
                         startsOn = t.StartsOn,
                         startsOnEntering = t.StartsOnEntering,
@@ -154,7 +155,7 @@ internal sealed class ListCommand : Command<ListCommand.Settings>
                 Console.WriteLine($"{d.Id} v{d.Version}  {d.Hash[..12]}  {d.Title}");
                 foreach (var t in d.Timers)
                 {
-                    Console.WriteLine($"    {t.Id}: {t.PeriodText}{(t.WorkingDays ? " working days" : "")} — {t.LegalBasis}");
+                    Console.WriteLine($"    {t.Id}: {(t.Window ? "window " : "")}{t.PeriodText}{(t.WorkingDays ? " working days" : "")} — {t.LegalBasis}");
                 }
             }
             return 0;

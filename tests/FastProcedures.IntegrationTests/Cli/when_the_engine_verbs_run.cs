@@ -102,6 +102,10 @@ public sealed class when_the_engine_verbs_run
         Assert.Contains(definitions, d => d.GetProperty("id").GetString() == "border-procedure" && d.GetProperty("version").GetInt32() == 1);
         Assert.Contains(border.GetProperty("timers").EnumerateArray(),
             t => t.GetProperty("period").GetString() == "P12W" && t.GetProperty("legalBasis").GetString() == "APR Art. 51(2)");
+        // A limit binds the authority; the appeal window is the applicant's (APR Art. 67(7), kind: window).
+        Assert.Equal(["limit", "window"], border.GetProperty("timers").EnumerateArray()
+            .Where(t => t.GetProperty("id").GetString() is "border-procedure-limit" or "appeal-deadline")
+            .Select(t => t.GetProperty("kind").GetString()));
     }
 
     [Fact]

@@ -47,6 +47,10 @@ public sealed class when_live_kpis_are_compared_with_the_simulators_definitions(
         Assert.Equal(1.0, live.DecisionsWithinLimitShare);
         Assert.Contains(live.Stages, s => s.Workflow == "screening" && s.Cases >= 5);
         Assert.Contains(live.Timers, t => t.Met > 0);
+        // The applicant's time to lodge and to appeal and the returnee's voluntary departure are windows, not limits
+        // on the authority (kind: window): the live timer figures leave them out, like the simulator's.
+        Assert.DoesNotContain(live.Timers, t => t.Timer is "lodging-limit" or "appeal-deadline" or "voluntary-departure");
+        Assert.Contains(facts, f => f.Kind == CaseFacts.WindowOpened && f.Name == "lodging-limit");
         Assert.Contains(live.Backlog, b => b.Counts.Any(c => c > 0));
     }
 
