@@ -9,6 +9,7 @@ using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Asylum.LeavingBorderProcedure;
 using FastProcedures.Cases.Asylum.RecordingWhereabouts;
+using FastProcedures.Cases.Asylum.Transferring;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
@@ -79,7 +80,10 @@ public static class CaseCommandCatalogue
         Asylum<DecideRequestToRemain>(AsylumUnit, (s, c, x) => DecideRequestToRemainHandler.Decide(s, c, x.Now), nameof(RemainAllowed), nameof(RightToRemainEnded)),
         Asylum<LeaveBorderProcedure>(AsylumUnit, (s, c, x) => LeaveBorderProcedureHandler.Decide(s, c, x.Now, x.Catalog), nameof(BorderProcedureLeft)),
         Asylum<StartResponsibilityCheck>(AsylumUnit, (s, c, x) => StartResponsibilityCheckHandler.Decide(s, c, x.Now, x.Catalog), nameof(ResponsibilityCheckStarted)),
+        Asylum<RecordEurodacHit>(AsylumUnit, (s, c, x) => RecordEurodacHitHandler.Decide(s, c, x.Now, x.Catalog), nameof(EurodacHitReceived)),
         Asylum<SendTakeChargeRequest>(AsylumUnit, (s, c, x) => SendTakeChargeRequestHandler.Decide(s, c, x.Now, x.Catalog), nameof(TakeChargeRequestSent)),
+        Asylum<SuspendTransfer>(AsylumUnit, (s, c, x) => SuspendTransferHandler.Decide(s, c, x.Now, x.Catalog), nameof(TransferSuspended)),
+        Asylum<RecordImprisonment>(AsylumUnit, (s, c, x) => RecordImprisonmentHandler.Decide(s, c, x.Now, x.Catalog), nameof(ApplicantImprisoned)),
         Asylum<DetainApplicant>(AsylumUnit, (s, c, x) => DetainApplicantHandler.Decide(s, c, x.Now), nameof(ApplicantDetained)),
         Asylum<ReleaseApplicant>(AsylumUnit, (s, c, x) => ReleaseApplicantHandler.Decide(s, c, x.Now), nameof(ApplicantReleased)),
         Asylum<DecideAppeal>(AsylumUnit, (s, c, x) => DecideAppealHandler.Decide(s, c, x.Now), nameof(AppealDecided)),

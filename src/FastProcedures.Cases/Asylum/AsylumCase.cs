@@ -24,6 +24,10 @@ public enum AppealOutcome { Upheld, Dismissed }
 
 public enum ResponsibilityOutcome { Accepted, Refused }
 
+/// <summary>What a Eurodac (or VIS) hit leads to: a take-charge request (AMMR Art. 39(1)) or a take-back notification
+/// (Art. 41(1)).</summary>
+public enum EurodacHitLeadsTo { TakeCharge, TakeBack }
+
 /// <summary>What an appeal is against: the asylum decision (APR Art. 67), the transfer decision (AMMR Art. 43) or the
 /// return decision issued with the rejection (APR Art. 37). A transfer appeal is not an asylum appeal.</summary>
 public enum AppealAgainst { AsylumDecision, TransferDecision, ReturnDecision }
@@ -107,6 +111,18 @@ public sealed record ResponsibilityCheckStarted(
 /// one week and silence is acceptance (Art. 45(2)).</summary>
 public sealed record TakeChargeRequestSent(
     string CaseId, string RequestedState, bool EurodacHit, string SentBy, DateTimeOffset SentAt, bool Detained = false);
+
+/// <summary>AMMR Art. 39(1), 41(1): a Eurodac or VIS hit was received at <c>HitAt</c>; the take-charge request is due
+/// within one month of it, the take-back notification within two weeks of it.</summary>
+public sealed record EurodacHitReceived(string CaseId, EurodacHitLeadsTo LeadsTo, DateTimeOffset HitAt, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>AMMR Art. 46(2): the transfer could not be carried out because the applicant is imprisoned; the transfer
+/// period is extended as the definition says.</summary>
+public sealed record ApplicantImprisoned(string CaseId, string RecordedBy, DateTimeOffset ImprisonedAt);
+
+/// <summary>AMMR Art. 43(3): a court or tribunal suspended the transfer pending the appeal; the transfer period
+/// stops and runs again from the final decision on the appeal (Art. 46(1)).</summary>
+public sealed record TransferSuspended(string CaseId, string Court, string RecordedBy, DateTimeOffset SuspendedAt);
 
 /// <summary>AMMR Art. 41: take-back notification sent.</summary>
 public sealed record TakeBackNotificationSent(string CaseId, string RequestedState, string SentBy, DateTimeOffset SentAt);
@@ -262,6 +278,12 @@ public sealed record AsylumCase(
     /// <summary>AMMR Art. 39: a take-charge request was sent.</summary>
     public bool TakeChargeRequested { get; init; }
 
+    /// <summary>AMMR Art. 39(1), 41(1): what the Eurodac or VIS hit recorded leads to, if one was.</summary>
+    public EurodacHitLeadsTo? EurodacHit { get; init; }
+
+    /// <summary>AMMR Art. 43(3): the transfer is suspended pending the appeal against it.</summary>
+    public bool TransferSuspended { get; init; }
+
     /// <summary>APR Art. 53(2): the applicant left the border procedure.</summary>
     public bool LeftBorderProcedure { get; init; }
 
@@ -288,6 +310,13 @@ public sealed record AsylumCase(
         ApplicantReleased => this with { Detained = false },
         ApplicationRegistered e => this with { Registered = true, RegisteredAt = e.RegisteredAt },
         TakeChargeRequestSent => this with { TakeChargeRequested = true },
+        EurodacHitReceived e => this with { EurodacHit = e.LeadsTo },
+        global::FastProcedures.Cases.Asylum.TransferSuspended => this with { TransferSuspended = true },
+        // The final decision on the transfer appeal ends a suspension of the transfer (AMMR Art. 43(3), 46(1)).
+        AppealDecided { Against: AppealAgainst.TransferDecision } decided => this with
+        {
+            TransferSuspended = false, OtherAppealDecisions = [.. OtherAppealDecisions, decided],
+        },
         ProcedureAssigned e => this with { Procedure = e.Procedure },
         ApplicationLodged => this with { Lodged = true },
         InterviewHeld => this with { Interviewed = true },
