@@ -166,4 +166,27 @@ public sealed class when_the_responsibility_check_records_ammr_facts
 
         Assert.Contains("has no pending appeal against a transfer decision", refused.Message);
     }
+
+    [Fact]
+    public void the_same_hit_recorded_again_records_nothing_and_a_contrary_one_is_refused()
+    {
+        const string twice = Opening + """
+              - at: 2026-09-04T09:00:00+03:00
+                command: record-eurodac-hit
+                with: { leadsTo: TakeCharge, hitAt: "2026-09-03T15:00:00+03:00" }
+              - at: 2026-09-05T09:00:00+03:00
+                command: record-eurodac-hit
+                with: { leadsTo: TakeCharge, hitAt: "2026-09-03T15:00:00+03:00" }
+
+            """;
+
+        Assert.Single(Run(twice).Timeline, e => e.Event == "EurodacHitReceived");
+        var contrary = Assert.Throws<WhatIfException>(() => Run(twice + """
+              - at: 2026-09-06T09:00:00+03:00
+                command: record-eurodac-hit
+                with: { leadsTo: TakeBack, hitAt: "2026-09-03T15:00:00+03:00" }
+            """));
+        Assert.Equal("step 6 (record-eurodac-hit): refused: Case BG-2026-000001 has a Eurodac hit leading to take-charge already.",
+            contrary.Message);
+    }
 }
