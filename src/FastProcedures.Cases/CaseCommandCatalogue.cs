@@ -68,7 +68,9 @@ public static class CaseCommandCatalogue
         Asylum<CompleteScreening>(Reception, (s, c, x) => CompleteScreeningHandler.Decide(s, c, x.Now), nameof(ScreeningCompleted)),
         Asylum<RegisterApplication>(Reception, (s, c, x) => RegisterApplicationHandler.Decide(s, c, x.Now, x.Catalog), nameof(ApplicationRegistered)),
         Asylum<RegisterAndRoute>(Reception, (s, c, x) => RegisterAndRouteHandler.Decide(s, c, x.Now, x.Catalog), nameof(ApplicationRegistered)),
+        Asylum<RecordDisproportionateNumberOfApplications>(Reception, (s, c, x) => RecordDisproportionateNumberOfApplicationsHandler.Decide(s, c, x.Now, x.Catalog), nameof(DisproportionateNumberOfApplications)),
 
+        Asylum<RecordPresentationAfterTransfer>(AsylumUnit, (s, c, x) => RecordPresentationAfterTransferHandler.Decide(s, c, x.Now, x.Catalog), nameof(ApplicantPresentedAfterTransfer)),
         Asylum<LodgeApplication>(AsylumUnit, (s, c, x) => LodgeApplicationHandler.Decide(s, c, x.Now), nameof(ApplicationLodged)),
         Asylum<ScheduleInterview>(AsylumUnit, (s, c, x) => ScheduleInterviewHandler.Decide(s, c, x.Now), nameof(InterviewScheduled)),
         Asylum<HoldInterview>(AsylumUnit, (s, c, x) => HoldInterviewHandler.Decide(s, c, x.Now), nameof(InterviewHeld)),

@@ -86,6 +86,14 @@ public sealed record ScreeningCompleted(
 /// <summary>Eurodac Regulation Art. 15 and 22: fingerprints and facial image taken within 72 hours.</summary>
 public sealed record BiometricsTaken(string CaseId, string EurodacReference, string TakenBy, DateTimeOffset TakenAt);
 
+/// <summary>APR Art. 27(2): a disproportionate number of applications made at the same time makes registration within
+/// five days very difficult; the registration limit is extended as the definition says (15 days).</summary>
+public sealed record DisproportionateNumberOfApplications(string CaseId, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>APR Art. 28(2): the applicant, transferred under the AMMR, presented himself or herself to this Member State
+/// (the responsible one); the application is to be lodged within 21 days of that day.</summary>
+public sealed record ApplicantPresentedAfterTransfer(string CaseId, string RecordedBy, DateTimeOffset PresentedAt);
+
 /// <summary>APR Art. 27: the application is registered; recorded together with the procedure it is routed to.</summary>
 public sealed record ApplicationRegistered(string CaseId, string RegisteredBy, DateTimeOffset RegisteredAt);
 
@@ -281,6 +289,9 @@ public sealed record AsylumCase(
     /// <summary>AMMR Art. 39(1), 41(1): what the Eurodac or VIS hit recorded leads to, if one was.</summary>
     public EurodacHitLeadsTo? EurodacHit { get; init; }
 
+    /// <summary>APR Art. 28(2): the applicant presented himself or herself after a transfer.</summary>
+    public bool PresentedAfterTransfer { get; init; }
+
     /// <summary>AMMR Art. 43(3): the transfer is suspended pending the appeal against it.</summary>
     public bool TransferSuspended { get; init; }
 
@@ -311,6 +322,7 @@ public sealed record AsylumCase(
         ApplicationRegistered e => this with { Registered = true, RegisteredAt = e.RegisteredAt },
         TakeChargeRequestSent => this with { TakeChargeRequested = true },
         EurodacHitReceived e => this with { EurodacHit = e.LeadsTo },
+        ApplicantPresentedAfterTransfer => this with { PresentedAfterTransfer = true },
         global::FastProcedures.Cases.Asylum.TransferSuspended => this with { TransferSuspended = true },
         // The final decision on the transfer appeal ends a suspension of the transfer (AMMR Art. 43(3), 46(1)).
         AppealDecided { Against: AppealAgainst.TransferDecision } decided => this with

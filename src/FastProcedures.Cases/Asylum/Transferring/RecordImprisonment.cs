@@ -16,7 +16,7 @@ public static class RecordImprisonmentHandler
     {
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.RecordedBy, "RecordedBy");
-        var periods = TransferTimers.ExtendedOn(catalog, open, nameof(ApplicantImprisoned));
+        var periods = LiveTimers.ExtendedOn(catalog, open, nameof(ApplicantImprisoned));
         Validation.Require(periods.Count > 0,
             $"No period of case {command.CaseId} runs that imprisonment extends: it extends the transfer period (AMMR Art. 46(2)).");
         var extended = open.Workflows.Instances.Values.SelectMany(i => i.State.Timers.Values)

@@ -25,7 +25,7 @@ public static class SuspendTransferHandler
         Validation.Require(open.OtherAppeals.Count(a => a.Against == AppealAgainst.TransferDecision)
                            > open.OtherAppealDecisions.Count(d => d.Against == AppealAgainst.TransferDecision),
             $"Case {command.CaseId} has no pending appeal against a transfer decision: a court suspends the transfer pending it (AMMR Art. 43(3)).");
-        Validation.Require(TransferTimers.StoppedOn(catalog, open, nameof(TransferSuspended)).Count > 0,
+        Validation.Require(LiveTimers.StoppedOn(catalog, open, nameof(TransferSuspended)).Count > 0,
             $"No transfer period of case {command.CaseId} is running (AMMR Art. 46(1)).");
         return [new TransferSuspended(command.CaseId, command.Court, command.RecordedBy, now)];
     }
