@@ -2,9 +2,10 @@ namespace FastProcedures.Workflows.Kpis;
 
 /// <summary>
 /// One fact about a case that a KPI counts, with no personal data: a stage entered or left, a limit started, kept or
-/// breached, a window opened, used or elapsed (the engine's effects), the procedure assigned, a decision, a final decision, a return. The live system
-/// records them from the case events (the KPI projection), the simulator from the same engine effects and events, and
-/// both compute the KPIs with <see cref="KpiDefinitions"/>, so a simulated and a live figure mean the same thing.
+/// breached, a window opened, used or elapsed (the engine's effects), the procedure assigned, a decision, a final
+/// decision, a return. The live system records them from the case events (the KPI projection), the simulator from the
+/// same engine effects and events, and both compute the KPIs with <see cref="KpiDefinitions"/>, so a simulated and a
+/// live figure mean the same thing.
 /// </summary>
 /// <param name="Workflow">The workflow of a stage or timer fact; the procedure of a procedure fact.</param>
 /// <param name="Name">The stage or timer; for a decision or final decision <c>positive</c> or <c>negative</c>.</param>
