@@ -32,8 +32,9 @@ public sealed partial class SchemaValidator
     {
         using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream("schema/" + name)
             ?? throw new InvalidOperationException($"The engine embeds no schema {name}.");
-        using var reader = new System.IO.StreamReader(stream);
-        return FromText(reader.ReadToEnd(), new Uri("https://fastprocedures.eu/schema/" + name));
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return FromText(System.Text.Encoding.UTF8.GetString(bytes), new Uri("https://fastprocedures.eu/schema/" + name));
     }
 
     public void Validate(YamlSource source, List<Diagnostic> errors)

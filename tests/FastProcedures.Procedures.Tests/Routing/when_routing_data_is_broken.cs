@@ -1,6 +1,7 @@
 using FastProcedures.Workflows.Crisis;
 using FastProcedures.Workflows.Routing;
 using FastProcedures.Workflows.Yaml;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Procedures.Tests.Routing;
 
@@ -47,7 +48,7 @@ public sealed class when_routing_data_is_broken : IDisposable
         var rates = Path.Combine(copy, "data", RecognitionRates.FileName);
         File.WriteAllText(rates, File.ReadAllText(rates).Replace("  MAR: 4.0", "  MAR: -4.0"));
 
-        var failure = Assert.Throws<DefinitionException>(() => Workflows.Definitions.WorkflowRegistry.Load(copy));
+        var failure = Assert.Throws<DefinitionException>(() => WorkflowsFolder.Load(copy));
 
         var error = Assert.Single(failure.Diagnostics);
         Assert.Equal(rates, error.File);
