@@ -78,7 +78,7 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
     {
         if (settings.Paths.Length > 0)
         {
-            // A workflows folder given on the command line carries its own schemas.
+            // A workflows folder given on the command line is the one single files are cross-checked against.
             var directory = settings.Paths.Where(WorkflowsFolder.IsWorkflowsFolder).Select(Path.GetFullPath).FirstOrDefault()
                 ?? WorkflowsFolder.Find();
             if (directory is null && Definitions.Folder(out _) is { } failed)
