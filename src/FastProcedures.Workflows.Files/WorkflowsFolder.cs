@@ -50,8 +50,17 @@ public static class WorkflowsFolder
     public static WorkflowRegistry Load() => Load(Require());
 
     /// <summary>The country calendars in force, by country.</summary>
-    public static IReadOnlyDictionary<string, CountryCalendar> Calendars(string directory) =>
-        CalendarLoader.LoadVersions(Read(directory)).Current;
+    public static IReadOnlyDictionary<string, CountryCalendar> Calendars(string directory)
+    {
+        var unreadable = new List<Diagnostic>();
+        var calendars = Path.Combine(directory, "calendars");
+        var sources = new WorkflowSources(directory)
+        {
+            Calendars = ReadAll(Yaml(calendars, SearchOption.TopDirectoryOnly), unreadable),
+            CalendarVersions = ReadAll(Yaml(Path.Combine(calendars, "versions"), SearchOption.AllDirectories), unreadable),
+        };
+        return unreadable.Count > 0 ? throw new DefinitionException(unreadable) : CalendarLoader.LoadVersions(sources).Current;
+    }
 
     /// <summary>Reads every file the engine needs from a workflows folder; a file that cannot be read is a diagnostic.</summary>
     public static WorkflowSources Read(string directory)
