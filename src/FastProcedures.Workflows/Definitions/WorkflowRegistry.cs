@@ -9,8 +9,9 @@ using FastProcedures.Workflows.Yaml;
 namespace FastProcedures.Workflows.Definitions;
 
 /// <summary>
-/// Every definition version found in a <c>workflows/</c> folder (<c>*.yaml</c> and <c>versions/&lt;id&gt;/v*.yaml</c>)
-/// and the country calendars. Loading fails fast with every error at once: an invalid definition stops start-up.
+/// Every definition version of a <c>workflows/</c> folder's sources (<c>*.yaml</c> and <c>versions/&lt;id&gt;/v*.yaml</c>)
+/// and the country calendars, parsed from <see cref="WorkflowSources"/> (the engine reads no file). Loading fails fast
+/// with every error at once: an invalid definition stops start-up.
 /// <c>versions.lock.json</c> records the hash of each released (id, version); a changed file with an unchanged
 /// version is refused, so a case pinned to (id, version, hash) always finds the definition it started under.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class WorkflowRegistry
     public const string LockFileName = WorkflowSources.LockFileName;
 
     private readonly Dictionary<(string Id, int Version), WorkflowDefinition> _definitions;
+    private readonly DefinitionSource? _lock;
 
     private WorkflowRegistry(WorkflowSources sources, Dictionary<(string, int), WorkflowDefinition> definitions,
         IReadOnlyDictionary<string, CountryCalendar> calendars, WorkflowData? data)
@@ -29,8 +31,6 @@ public sealed class WorkflowRegistry
         Calendars = calendars;
         Data = data;
     }
-
-    private readonly DefinitionSource? _lock;
 
     /// <summary>The folder the sources came from, as named in diagnostics.</summary>
     public string Directory { get; }
