@@ -8,6 +8,7 @@ using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Routing;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Cases;
 
