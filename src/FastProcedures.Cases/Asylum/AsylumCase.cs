@@ -291,7 +291,7 @@ public sealed record AsylumCase(
         ProcedureAssigned e => this with { Procedure = e.Procedure },
         ApplicationLodged => this with { Lodged = true },
         InterviewHeld => this with { Interviewed = true },
-        CaseAcceptedByUnit { Unit: "asylum" } => this with { AcceptedByAsylumUnit = true },
+        CaseAcceptedByUnit { Unit: AsylumConfiguration.Unit } => this with { AcceptedByAsylumUnit = true },
         DecisionIssued e => this with { Decision = e },
         DecisionNotified e when Decision is not null => this with
         {
@@ -321,6 +321,6 @@ public sealed record AsylumCase(
     public static WorkflowStart? Starts(WorkflowCatalog catalog, DateOnly applicationDate, object @event) => @event switch
     {
         ProcedureAssigned e => new WorkflowStart(e.Procedure, applicationDate),
-        _ => catalog.StartedBy("asylum", @event.GetType().Name) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
+        _ => catalog.StartedBy(AsylumCases.Kind.Name, @event.GetType().Name) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
     };
 }

@@ -70,7 +70,7 @@ public static class CaseMessages
 
     /// <summary><paramref name="delay"/>: how long after the decision's <c>now</c> the message falls due. Scheduling by
     /// delay rather than by instant keeps deadlines right when the decision clock is not the wall clock (simulation).
-    /// The unit comes from the definition (<c>send.to</c>) or the case kind, so it is data, not a literal.</summary>
+    /// No queue is named here: Wolverine's routing rules send each message type to its unit (see Configuration).</summary>
     private static void Send(OutgoingMessages messages, UnitMessage message, string country, TimeSpan? delay)
     {
         var options = new DeliveryOptions { TenantId = country };
@@ -78,6 +78,6 @@ public static class CaseMessages
         {
             options.ScheduleDelay = wait;
         }
-        messages.ToEndpoint(message.Message, message.Unit, options);
+        messages.Add(message.Message, options);
     }
 }

@@ -23,7 +23,7 @@ public static class RegisterApplicationHandler
         {
             return [];
         }
-        var procedures = catalog.AssignableProcedures("asylum");
+        var procedures = catalog.AssignableProcedures(AsylumCases.Kind.Name);
         Validation.Require(procedures.Contains(command.Procedure),
             $"Procedure '{command.Procedure}' is not one of {string.Join(", ", procedures)}.");
         var place = catalog.Registry.Latest(command.Procedure).Place;
@@ -40,7 +40,7 @@ public static class RegisterApplicationHandler
             new ProcedureAssigned(command.CaseId, command.Procedure, command.Ground, command.LegalBasis, command.RegisteredBy, now),
             // The asylum unit takes the case over in the same act: no gap between units, and no second writer
             // appending to the case in the background.
-            new CaseAcceptedByUnit(command.CaseId, "asylum", "asylum-unit", now),
+            new CaseAcceptedByUnit(command.CaseId, AsylumConfiguration.Unit, "asylum-unit", now),
         ];
     }
 
