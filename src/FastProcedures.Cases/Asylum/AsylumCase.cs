@@ -321,6 +321,6 @@ public sealed record AsylumCase(
     public static WorkflowStart? Starts(WorkflowCatalog catalog, DateOnly applicationDate, object @event) => @event switch
     {
         ProcedureAssigned e => new WorkflowStart(e.Procedure, applicationDate),
-        _ => catalog.StartedBy(AsylumCases.Kind.Name, @event.GetType().Name) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
+        _ => catalog.StartedBy(AsylumCases.Kind.Name, @event) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
     };
 }

@@ -7,7 +7,7 @@ public static class ReturnCases
 {
     public static readonly CaseKind<ReturnCase> Kind = new(
         "return", ReturnConfiguration.Unit, ReturnCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
-        (_, _, e) => ReturnCase.Starts(e), (_, state, sent) => TypedMessage(state, sent), (_, _) => Array.Empty<UnitMessage>());
+        ReturnCase.Starts, (_, state, sent) => TypedMessage(state, sent), (_, _) => Array.Empty<UnitMessage>());
 
     private static object? TypedMessage(ReturnCase state, Procedures.UnitMessageSent sent) => sent.Step.Message switch
     {

@@ -187,7 +187,7 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
                 case LinkedAsylumStatus m:
                     return React(Return.ReturnCases.Kind, _return, m.ReturnCaseId, s => LinkedAsylumStatusHandler.Decide(s, m), now);
                 case ReturnBorderProcedureLimitPassed m:
-                    return React(Return.ReturnCases.Kind, _return, m.ReturnCaseId, s => ReturnBorderProcedureLimitPassedHandler.Decide(s, m), now);
+                    return React(Return.ReturnCases.Kind, _return, m.ReturnCaseId, s => ReturnBorderProcedureLimitPassedHandler.Decide(s, m, Catalog), now);
                 case UnitNotified:
                     return []; // shown in the unit's inbox; nothing else happens
                 default:
