@@ -111,8 +111,11 @@ public static class CaseCommandCatalogue
 
     public static bool TryGet(string action, out CaseCommandType command) => ByAction.TryGetValue(action, out command!);
 
-    public static CaseCommandType Of(Type type) => All.FirstOrDefault(c => c.Type == type)
-        ?? throw new KeyNotFoundException($"{type.Name} is not in the case command catalogue.");
+    private static readonly Dictionary<Type, CaseCommandType> ByType = All.ToDictionary(c => c.Type);
+
+    public static CaseCommandType Of(Type type) => ByType.TryGetValue(type, out var command)
+        ? command
+        : throw new KeyNotFoundException($"{type.Name} is not in the case command catalogue.");
 
     public static string ActionOf(Type command) => EventData.KebabCase(command.Name);
 

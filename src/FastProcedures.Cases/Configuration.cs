@@ -7,7 +7,6 @@ using FastProcedures.Cases.Queries;
 using FastProcedures.Cases.Reception;
 using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Procedures;
-using Marten.Exceptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weasel.Core;
 using Wolverine.ErrorHandling;
@@ -81,6 +80,7 @@ public static class Configuration
         opts.Services.InitializeMartenWith<Queries.CaseSummaries.CaseSummaryIndexes.FillNewColumns>();
 
         opts.Policies.AutoApplyTransactions();
+        opts.HandleCommandsByCaseKind();
         // Two openings of one case id met at the stream insert: the retry finds the case and refuses (CaseAlreadyExists).
         opts.Policies.OnException<JasperFx.Events.ExistingStreamIdCollisionException>().RetryTimes(1);
         opts.Policies.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(1);

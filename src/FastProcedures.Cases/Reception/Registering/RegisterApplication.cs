@@ -1,8 +1,5 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Reception.Registering;
@@ -12,7 +9,7 @@ namespace FastProcedures.Cases.Reception.Registering;
 /// procedure assignment are one act, so the procedure's limits count from registration (APR Art. 51(2)).
 /// </summary>
 public sealed record RegisterApplication(
-    string CaseId, long? ExpectedVersion, string Procedure, string Ground, string LegalBasis, string RegisteredBy);
+    string CaseId, long? ExpectedVersion, string Procedure, string Ground, string LegalBasis, string RegisteredBy) : IAsylumCommand;
 
 public static class RegisterApplicationHandler
 {
@@ -42,12 +39,5 @@ public static class RegisterApplicationHandler
             // appending to the case in the background.
             new CaseAcceptedByUnit(command.CaseId, AsylumConfiguration.Unit, "asylum-unit", now),
         ];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RegisterApplication command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }
