@@ -52,7 +52,7 @@ public static class CaseCommandHandlers
 
     internal static (CaseChange, OutgoingMessages) Decide<TCase>(
         CaseKind<TCase> kind, IEventStream<TCase> stream, object command, long? expectedVersion, WorkflowCatalog catalog,
-        DateTimeOffset now) where TCase : class
+        DateTimeOffset now) where TCase : class, ICase
     {
         var useCase = CaseCommandCatalogue.Of(command.GetType());
         var inputs = new DecisionInputs(now, catalog, (_, _) =>

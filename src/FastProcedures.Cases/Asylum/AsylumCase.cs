@@ -235,7 +235,7 @@ public sealed record AsylumCase(
     string? ReturnCaseId,
     DateTimeOffset? HandedOverAt,
     bool HandOverConfirmed,
-    CaseWorkflows Workflows)
+    CaseWorkflows Workflows) : ICase
 {
     public static AsylumCase Begin(ApplicationMade made) => new(made.CaseId, made.Country, made.Place, made.Nationality,
         made.HasTravelDocument, made.MadeAt, 1, [], false, false, false, false, false, null, null, null, null, false, false, false, null, null, false, CaseWorkflows.None);

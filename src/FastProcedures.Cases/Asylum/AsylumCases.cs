@@ -8,7 +8,7 @@ namespace FastProcedures.Cases.Asylum;
 public static class AsylumCases
 {
     public static readonly CaseKind<AsylumCase> Kind = new(
-        "asylum", AsylumConfiguration.Unit, AsylumCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
+        "asylum", AsylumConfiguration.Unit, AsylumCase.Fold,
         (catalog, state, e) => AsylumCase.Starts(catalog, ApplicationDate(state, e), e), TypedMessage, Notifications);
 
     /// <summary>The linked return case of an asylum case.</summary>

@@ -117,7 +117,7 @@ public sealed record ReturnCase(
     bool Removed,
     bool Closed,
     HandOverDossier? Dossier,
-    CaseWorkflows Workflows)
+    CaseWorkflows Workflows) : ICase
 {
     public static ReturnCase Begin(ReturnCaseOpened opened) => new(opened.CaseId, opened.Country, opened.Basis,
         opened.AsylumCaseId, opened.BorderProcedure, opened.Nationality, opened.OpenedAt, 1, null, null,

@@ -6,7 +6,7 @@ namespace FastProcedures.Cases.Return;
 public static class ReturnCases
 {
     public static readonly CaseKind<ReturnCase> Kind = new(
-        "return", ReturnConfiguration.Unit, ReturnCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
+        "return", ReturnConfiguration.Unit, ReturnCase.Fold,
         ReturnCase.Starts, (_, state, sent) => TypedMessage(state, sent), (_, _) => Array.Empty<UnitMessage>());
 
     private static object? TypedMessage(ReturnCase state, Procedures.UnitMessageSent sent) => sent.Step.Message switch

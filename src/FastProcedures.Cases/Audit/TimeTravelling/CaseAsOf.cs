@@ -93,7 +93,7 @@ public static class CaseAsOf
 
     private static (string?, object?, CaseWorkflows?) FoldAs<TCase>(
         string kind, IReadOnlyList<IEvent> events, Func<TCase?, IEvent, TCase?> fold, Func<TCase, CaseWorkflows> workflows)
-        where TCase : class
+        where TCase : class, ICase
     {
         TCase? state = null;
         foreach (var e in events)
