@@ -310,7 +310,7 @@ public sealed record AsylumCase(
         ApplicantReappeared => this with { Absconded = false },
         ReturnCaseLinked e => this with { ReturnCaseId = e.ReturnCaseId },
         HandOverAcknowledged => this with { HandOverConfirmed = true },
-        UnitMessageSent { Step.Message: "AsylumCaseHandedOver" } e => this with { HandedOverAt = e.At },
+        UnitMessageSent { Step.Message: nameof(Messages.AsylumCaseHandedOver) } e => this with { HandedOverAt = e.At },
         WorkflowStarted or CalendarChanged or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
         _ => this,
     };

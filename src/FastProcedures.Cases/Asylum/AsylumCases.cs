@@ -20,9 +20,9 @@ public static class AsylumCases
     /// <summary>Messages a definition sends whose receiving unit needs the case's data, typed.</summary>
     private static object? TypedMessage(WorkflowCatalog catalog, AsylumCase state, UnitMessageSent sent) => sent.Step.Message switch
     {
-        "ReturnDecisionRequested" when state.Decision is { Negative: true } decision => new ReturnDecisionRequested(
+        nameof(ReturnDecisionRequested) when state.Decision is { Negative: true } decision => new ReturnDecisionRequested(
             state.Id, ReturnCaseIdOf(state.Id), state.Country, state.Nationality, IsBorderProcedure(catalog, state), decision),
-        "AsylumCaseHandedOver" when state.Decision is { } decision => new AsylumCaseHandedOver(
+        nameof(AsylumCaseHandedOver) when state.Decision is { } decision => new AsylumCaseHandedOver(
             state.Id, state.ReturnCaseId ?? ReturnCaseIdOf(state.Id), state.Country, Dossier(state, decision, sent.At)),
         _ => null,
     };

@@ -10,6 +10,9 @@ public static class ReturnConfiguration
 {
     public const string Unit = "return";
 
+    /// <summary>Who acts when the unit itself records an event (a hand-over received, a linked case opened).</summary>
+    public const string Actor = Unit + "-unit";
+
     public static void AddReturn(this StoreOptions store)
     {
         // The aggregate the write path loads (FetchForWriting) and the API reads right after a command: inline.

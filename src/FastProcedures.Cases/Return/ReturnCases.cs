@@ -11,7 +11,7 @@ public static class ReturnCases
 
     private static object? TypedMessage(ReturnCase state, Procedures.UnitMessageSent sent) => sent.Step.Message switch
     {
-        "ReturnBorderProcedureEnded" => new ReturnBorderProcedureLimitPassed(state.Id, state.Country, sent.Step.Reason, sent.At),
+        nameof(ReturnBorderProcedureEnded) => new ReturnBorderProcedureLimitPassed(state.Id, state.Country, sent.Step.Reason, sent.At),
         _ => null,
     };
 }

@@ -37,7 +37,7 @@ public static class RegisterApplicationHandler
             new ProcedureAssigned(command.CaseId, command.Procedure, command.Ground, command.LegalBasis, command.RegisteredBy, now),
             // The asylum unit takes the case over in the same act: no gap between units, and no second writer
             // appending to the case in the background.
-            new CaseAcceptedByUnit(command.CaseId, AsylumConfiguration.Unit, "asylum-unit", now),
+            new CaseAcceptedByUnit(command.CaseId, AsylumConfiguration.Unit, AsylumConfiguration.Actor, now),
         ];
     }
 }
