@@ -116,7 +116,8 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
         await host.DeliverAsync("BG", expiry);
 
         var stream = await host.StreamAsync("BG", id);
-        Assert.Single(stream.Steps().OfType<DeadlineBreached>(), b => b.Workflow == added && b.Step.Timer == "voluntary-departure");
+        // The returnee's period to depart is a window (RD Art. 7(1), kind: window): it elapses, it is not breached.
+        Assert.Single(stream.Steps().OfType<DeadlineElapsed>(), b => b.Workflow == added && b.Step.Timer == "voluntary-departure");
     }
 
     private static void Copy(string from, string to)
