@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
@@ -9,7 +10,10 @@ using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
 using FastProcedures.Cases.Procedures;
+using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Persistence;
 
 namespace FastProcedures.IntegrationTests.Cases;
@@ -80,6 +84,33 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         var snapshot = await _host.LoadAsync<AsylumCase>("BG", id);
         Assert.Equal(stream[^1].GetHeader(EventHashChain.Header)?.ToString(), snapshot!.ChainHead);
         Assert.Equal(stream.Count, snapshot.Version);
+    }
+
+    [Fact]
+    public async Task the_summary_stored_with_each_command_is_the_one_a_rebuild_folds_from_the_events()
+    {
+        const string id = "BG-2026-300005";
+        await MakeAsync(id);
+        await _host.SendAsync("BG", new StartScreening(id, null, "officer"));
+        await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-5", "officer"));
+        await _host.SendAsync("BG", new CompleteScreening(id, null, true, true, [], SecurityCheckOutcome.Clear, ScreeningReferral.Asylum, "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+        var stored = await _host.LoadAsync<CaseSummary>("BG", id);
+        Assert.Equal("border-procedure", stored!.Procedure);
+        Assert.Equal("asylum", stored.Unit);
+        Assert.NotEmpty(stored.Deadlines);
+        Assert.Equivalent(stored, (await _host.LoadAsync<AsylumCase>("BG", id))!.Summary);
+
+        using (var daemon = await _host.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync<CaseSummaryProjection>(TimeSpan.FromSeconds(60), CancellationToken.None);
+        }
+
+        var rebuilt = await _host.LoadAsync<CaseSummary>("BG", id);
+        // PostgreSQL keeps event timestamps to the microsecond; the commit saw them to the tick.
+        Assert.Equal(rebuilt!.LastChangedAt, stored.LastChangedAt.AddTicks(-(stored.LastChangedAt.Ticks % 10)));
+        stored.LastChangedAt = rebuilt.LastChangedAt;
+        Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(rebuilt));
     }
 
     [Fact]
