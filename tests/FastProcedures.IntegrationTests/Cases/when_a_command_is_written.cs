@@ -107,9 +107,6 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         }
 
         var rebuilt = await _host.LoadAsync<CaseSummary>("BG", id);
-        // PostgreSQL keeps event timestamps to the microsecond; the commit saw them to the tick.
-        Assert.Equal(rebuilt!.LastChangedAt, stored.LastChangedAt.AddTicks(-(stored.LastChangedAt.Ticks % 10)));
-        stored.LastChangedAt = rebuilt.LastChangedAt;
         Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(rebuilt));
     }
 

@@ -113,7 +113,8 @@ public static class CaseSummaries
         {
             return null;
         }
-        summary.LastChangedAt = e.Timestamp;
+        // To the microsecond, as PostgreSQL keeps the event's timestamp: the commit and a rebuild agree.
+        summary.LastChangedAt = e.Timestamp.AddTicks(-(e.Timestamp.Ticks % 10));
         switch (e.Data)
         {
             case ProcedureAssigned assigned:
