@@ -117,6 +117,41 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         await MakeAsync(id);
         await _host.SendAsync("BG", new StartScreening(id, null, "officer"));
 
+        CaseChange change = null!;
+        var statements = await StatementsAsync(async () => change = await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-3", "officer")));
+
+        Assert.True(change.Changed);
+        // One fetch (stream version and snapshot together), one commit (events, snapshot, outbox); no read of the
+        // events table: no fold of the stream, no lookup of the previous hash.
+        Assert.Single(statements, s => s.StartsWith("select version from fastproc.mt_streams") && s.Contains("from fastproc.mt_doc_asylumcase"));
+        Assert.Single(statements, s => s.Contains("mt_quick_append_events"));
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_events"));
+        // An asylum case's command never reads the return case document, nor the case summary: the snapshot carries
+        // it and the commit stores it.
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_returncase"));
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_casesummary"));
+        Assert.True(statements.Count <= 2, string.Join("\n", statements));
+    }
+
+    [Fact]
+    public async Task a_command_that_schedules_deadlines_writes_their_messages_in_its_one_commit()
+    {
+        const string id = "BG-2026-300006";
+        await MakeAsync(id);
+
+        CaseChange registered = null!;
+        var statements = await StatementsAsync(async () => registered = await _host.SendAsync("BG",
+            new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer")));
+
+        Assert.NotEmpty(registered.Events.OfType<DeadlineStarted>());
+        // The scheduled deadline messages are statements of the commit batch, not round trips of their own.
+        Assert.Single(statements, s => s.Contains("mt_quick_append_events") && s.Contains("wolverine_incoming_envelopes"));
+        Assert.True(statements.Count <= 2, string.Join("\n", statements));
+    }
+
+    /// <summary>The statements PostgreSQL received while <paramref name="command"/> ran, one per round trip.</summary>
+    private static async Task<IReadOnlyList<string>> StatementsAsync(Func<Task> command)
+    {
         var statements = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var inCommand = new AsyncLocal<bool>();
         using var listener = new ActivityListener
@@ -133,19 +168,8 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         };
         ActivitySource.AddActivityListener(listener);
         inCommand.Value = true;
-        var change = await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-3", "officer"));
+        await command();
         inCommand.Value = false;
-
-        Assert.True(change.Changed);
-        // One fetch (stream version and snapshot together), one commit (events, snapshot, outbox); no read of the
-        // events table: no fold of the stream, no lookup of the previous hash.
-        Assert.Single(statements, s => s.StartsWith("select version from fastproc.mt_streams") && s.Contains("from fastproc.mt_doc_asylumcase"));
-        Assert.Single(statements, s => s.Contains("mt_quick_append_events"));
-        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_events"));
-        // An asylum case's command never reads the return case document, nor the case summary: the snapshot carries
-        // it and the commit stores it.
-        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_returncase"));
-        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_casesummary"));
-        Assert.True(statements.Count <= 2, string.Join("\n", statements));
+        return [.. statements];
     }
 }
