@@ -109,7 +109,7 @@ public static class ScenarioLoader
         var source = YamlSource.Parse(file, text, errors);
         if (errors.Count == 0)
         {
-            SchemaValidator.FromFile(schemaFile).Validate(source, errors);
+            SchemaValidator.FromText(File.ReadAllText(schemaFile), new Uri(Path.GetFullPath(schemaFile))).Validate(source, errors);
         }
         if (errors.Count > 0 || source.Root is not JsonObject root)
         {

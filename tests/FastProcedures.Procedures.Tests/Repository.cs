@@ -1,5 +1,6 @@
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Procedures.Tests;
 
@@ -8,7 +9,7 @@ public static class Repository
 {
     public static readonly string WorkflowsDirectory = WorkflowsFolder.Require(AppContext.BaseDirectory);
 
-    private static readonly Lazy<WorkflowRegistry> Loaded = new(() => WorkflowRegistry.Load(WorkflowsDirectory));
+    private static readonly Lazy<WorkflowRegistry> Loaded = new(() => WorkflowsFolder.Load(WorkflowsDirectory));
 
     public static WorkflowRegistry Registry => Loaded.Value;
 

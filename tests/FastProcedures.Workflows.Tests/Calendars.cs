@@ -1,5 +1,6 @@
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Workflows.Tests;
 
@@ -9,7 +10,7 @@ public static class Calendars
     public static readonly string WorkflowsDirectory = WorkflowsFolder.Require(AppContext.BaseDirectory);
 
     private static readonly Lazy<IReadOnlyDictionary<string, CountryCalendar>> All =
-        new(() => CalendarLoader.LoadDirectory(WorkflowsDirectory));
+        new(() => WorkflowsFolder.Calendars(WorkflowsDirectory));
 
     public static CountryCalendar BG => All.Value["BG"];
     public static CountryCalendar RO => All.Value["RO"];

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Benchmarks.Engine;
 
@@ -65,5 +66,5 @@ internal static class Repository
     private static WorkflowRegistry? _registry;
 
     /// <summary>The definitions and calendars of the repository's <c>workflows/</c> folder.</summary>
-    public static WorkflowRegistry Registry => _registry ??= WorkflowRegistry.Load(WorkflowsFolder.Require());
+    public static WorkflowRegistry Registry => _registry ??= WorkflowsFolder.Load(WorkflowsFolder.Require());
 }

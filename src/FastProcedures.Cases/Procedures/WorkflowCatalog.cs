@@ -1,6 +1,7 @@
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Cases.Procedures;
 
@@ -16,7 +17,7 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry)
     public WorkflowRegistry Registry { get; } = registry;
 
     public static WorkflowCatalog Load(string? workflowsDirectory = null) =>
-        new(WorkflowRegistry.Load(workflowsDirectory ?? WorkflowsFolder.Require()));
+        new(WorkflowsFolder.Load(workflowsDirectory ?? WorkflowsFolder.Require()));
 
     public CountryCalendar Calendar(string country) => Registry.Calendar(country);
 

@@ -4,6 +4,7 @@ using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Yaml;
 using Spectre.Console.Cli;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Cli.Deadlines;
 
@@ -58,7 +59,7 @@ internal sealed class DeadlineCommand : Command<DeadlineCommand.Settings>
         IReadOnlyDictionary<string, CountryCalendar> calendars;
         try
         {
-            calendars = CalendarLoader.LoadDirectory(WorkflowsFolder.Require());
+            calendars = WorkflowsFolder.Calendars(WorkflowsFolder.Require());
         }
         catch (Exception e) when (e is DefinitionException or DirectoryNotFoundException)
         {

@@ -5,6 +5,7 @@ using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Yaml;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Cli.Simulation;
 
@@ -63,7 +64,7 @@ internal sealed class SimulateCommand : Command<SimulateCommand.Settings>
         try
         {
             var workflows = WorkflowsFolder.Require();
-            registry = WorkflowRegistry.Load(workflows);
+            registry = WorkflowsFolder.Load(workflows);
             var file = File.Exists(settings.Scenario) ? settings.Scenario : ScenarioLoader.Shipped(workflows, settings.Scenario)
                 ?? throw new ScenarioException($"--scenario: '{settings.Scenario}' is neither a file nor a scenario in {Path.Combine(workflows, "scenarios")}");
             baseline = ScenarioLoader.Load(file, File.ReadAllText(file), Path.Combine(workflows, "schema", "scenario.schema.json"));

@@ -5,6 +5,7 @@ using FastProcedures.Workflows;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Yaml;
 using Spectre.Console.Cli;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Cli.WhatIf;
 
@@ -52,7 +53,7 @@ internal sealed class WhatIfCommand : Command<WhatIfCommand.Settings>
         }
         try
         {
-            var catalog = new WorkflowCatalog(WorkflowRegistry.Load(WorkflowsFolder.Require()));
+            var catalog = new WorkflowCatalog(WorkflowsFolder.Load(WorkflowsFolder.Require()));
             var file = FastProcedures.Cases.Running.WhatIf.Parse(System.IO.File.ReadAllText(settings.File), catalog.Registry.Calendars.Keys.ToList());
             var result = FastProcedures.Cases.Running.WhatIf.Run(file, catalog, until);
             Console.Out.Write(settings.Json

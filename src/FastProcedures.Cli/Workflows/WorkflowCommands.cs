@@ -5,6 +5,7 @@ using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Export;
 using FastProcedures.Workflows.Yaml;
 using Spectre.Console.Cli;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Cli.Workflows;
 
@@ -20,7 +21,7 @@ internal static class Definitions
         WorkflowRegistry registry;
         try
         {
-            registry = WorkflowRegistry.Load(directory);
+            registry = WorkflowsFolder.Load(directory);
         }
         catch (DefinitionException e)
         {
@@ -77,14 +78,14 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
     {
         if (settings.Paths.Length > 0)
         {
-            // A workflows folder given on the command line carries its own schemas.
-            var directory = settings.Paths.Where(p => Directory.Exists(Path.Combine(p, "schema"))).Select(Path.GetFullPath).FirstOrDefault()
+            // A workflows folder given on the command line is the one single files are cross-checked against.
+            var directory = settings.Paths.Where(WorkflowsFolder.IsWorkflowsFolder).Select(Path.GetFullPath).FirstOrDefault()
                 ?? WorkflowsFolder.Find();
             if (directory is null && Definitions.Folder(out _) is { } failed)
             {
                 return failed;
             }
-            var errors = WorkflowRegistry.Validate(directory!, settings.Paths.Select(Path.GetFullPath));
+            var errors = WorkflowsFolder.Validate(directory!, settings.Paths.Select(Path.GetFullPath));
             if (errors.Count > 0)
             {
                 return Definitions.Report(errors);
@@ -224,7 +225,7 @@ internal sealed class LockCommand : Command
     public override int Execute(CommandContext context, CancellationToken cancellationToken) =>
         Definitions.WithRegistry(registry =>
         {
-            var added = registry.WriteLock();
+            var added = WorkflowsFolder.WriteLock(registry);
             Console.WriteLine($"{added} new definition version(s) recorded in {WorkflowRegistry.LockFileName}.");
             return 0;
         });

@@ -1,58 +1,51 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 using NodaTime;
 
 namespace FastProcedures.Workflows.Clock;
 
 /// <summary>Loads country calendars (<c>workflows/calendars/*.yaml</c>), validated against
-/// <c>workflows/schema/calendar.schema.json</c>; every error is reported at its file:line:col.</summary>
+/// <c>workflows/schema/calendar.schema.json</c> (embedded); every error is reported at its file:line:col.</summary>
 public static class CalendarLoader
 {
-    /// <summary>The calendar in force per country: <c>calendars/*.yaml</c>.</summary>
-    public static IReadOnlyDictionary<string, CountryCalendar> LoadDirectory(string workflowsDirectory) =>
-        LoadVersions(workflowsDirectory).Current;
-
     /// <summary>The calendar in force per country (<c>calendars/*.yaml</c>) and every version kept, the older ones in
     /// <c>calendars/versions/&lt;country&gt;/v&lt;n&gt;.yaml</c>, so a case counts with the version it recorded.</summary>
     public static (IReadOnlyDictionary<string, CountryCalendar> Current, IReadOnlyDictionary<(string Country, int Version), CountryCalendar> All)
-        LoadVersions(string workflowsDirectory)
+        LoadVersions(WorkflowSources sources)
     {
         var errors = new List<Diagnostic>();
         var calendars = new Dictionary<string, CountryCalendar>(StringComparer.OrdinalIgnoreCase);
         var all = new Dictionary<(string, int), CountryCalendar>();
-        var validator = SchemaValidator.FromFile(Path.Combine(workflowsDirectory, "schema", "calendar.schema.json"));
-        var directory = Path.Combine(workflowsDirectory, "calendars");
-        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml") : [];
-        foreach (var file in files.Order(StringComparer.Ordinal))
+        var validator = SchemaValidator.Calendar;
+        foreach (var file in sources.Calendars.OrderBy(f => f.FileName, StringComparer.Ordinal))
         {
-            var calendar = YamlSource.ReadFile(file, errors) is { } text ? Load(file, text, validator, errors) : null;
+            var calendar = Load(file, validator, errors);
             if (calendar is not null && !calendars.TryAdd(calendar.Country, calendar))
             {
-                errors.Add(new Diagnostic(file, 1, 1, $"a second calendar for country {calendar.Country}"));
+                errors.Add(new Diagnostic(file.FileName, 1, 1, $"a second calendar for country {calendar.Country}"));
             }
             else if (calendar is not null)
             {
                 all[(calendar.Country.ToUpperInvariant(), calendar.Version)] = calendar;
             }
         }
-        var versions = Path.Combine(directory, "versions");
-        var old = Directory.Exists(versions) ? Directory.GetFiles(versions, "*.yaml", SearchOption.AllDirectories) : [];
-        foreach (var file in old.Order(StringComparer.Ordinal))
+        foreach (var file in sources.CalendarVersions.OrderBy(f => f.FileName, StringComparer.Ordinal))
         {
-            if (YamlSource.ReadFile(file, errors) is not { } text || Load(file, text, validator, errors) is not { } calendar)
+            if (Load(file, validator, errors) is not { } calendar)
             {
                 continue;
             }
             var key = (calendar.Country.ToUpperInvariant(), calendar.Version);
             if (!all.TryAdd(key, calendar))
             {
-                errors.Add(new Diagnostic(file, 1, 1,
+                errors.Add(new Diagnostic(file.FileName, 1, 1,
                     $"calendar {calendar.Country} version {calendar.Version} is defined twice: give the change a new version"));
             }
             else if (calendars.TryGetValue(calendar.Country, out var current) && calendar.Version >= current.Version)
             {
-                errors.Add(new Diagnostic(file, 1, 1,
+                errors.Add(new Diagnostic(file.FileName, 1, 1,
                     $"calendar {calendar.Country} version {calendar.Version} is kept as an old version but calendars/ has version {current.Version}"));
             }
         }
@@ -64,10 +57,15 @@ public static class CalendarLoader
         return (calendars, all);
     }
 
-    public static CountryCalendar? Load(string file, string text, SchemaValidator validator, List<Diagnostic> errors)
+    /// <summary>One calendar, checked against the engine's <c>calendar.schema.json</c>.</summary>
+    public static CountryCalendar? Load(DefinitionSource file, List<Diagnostic> errors) => Load(file, SchemaValidator.Calendar, errors);
+
+    public static CountryCalendar? Load(string file, string text, List<Diagnostic> errors) => Load(new DefinitionSource(file, text), errors);
+
+    private static CountryCalendar? Load(DefinitionSource file, SchemaValidator validator, List<Diagnostic> errors)
     {
         var before = errors.Count;
-        var source = YamlSource.Parse(file, text, errors);
+        var source = YamlSource.Parse(file, errors);
         validator.Validate(source, errors);
         if (errors.Count > before || source.Root is not JsonObject root)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Data;
 using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Crisis;
@@ -45,13 +46,9 @@ public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> perio
 
     /// <summary>Loads and checks the file: dates in order, at most 3 + 3 months (unconfirmed: CFMR), no overlap within a
     /// country, and every derogation names a timer with a <c>CrisisDerogationApplied</c> extension.</summary>
-    public static CrisisPeriods? Load(string workflowsDirectory, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors) =>
-        Load(Path.Combine(workflowsDirectory, "data", FileName), Path.Combine(workflowsDirectory, "schema", "crisis-periods.schema.json"),
-            definitions, errors);
-
-    public static CrisisPeriods? Load(string file, string schemaFile, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
+    public static CrisisPeriods? Load(DefinitionSource file, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
     {
-        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
+        if (DataFile.Load(file, FileName, errors) is not { } loaded)
         {
             return null;
         }

@@ -1,22 +1,20 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Data;
 
-/// <summary>A YAML data file under <c>workflows/data/</c> checked against its JSON Schema in <c>workflows/schema/</c>;
+/// <summary>A YAML data file under <c>workflows/data/</c> checked against its JSON Schema (<c>workflows/schema/</c>, embedded);
 /// errors are reported at <c>file:line:col</c> like a definition's.</summary>
 internal static class DataFile
 {
-    public static (YamlSource Source, JsonObject Root)? Load(string file, string schemaFile, List<Diagnostic> errors)
+    /// <summary>Parses a data file and checks it against the engine's schema for its name.</summary>
+    public static (YamlSource Source, JsonObject Root)? Load(DefinitionSource file, string name, List<Diagnostic> errors)
     {
         var before = errors.Count;
-        if (YamlSource.ReadFile(file, errors) is not { } text)
-        {
-            return null;
-        }
-        var source = YamlSource.Parse(file, text, errors);
-        SchemaValidator.FromFile(schemaFile).Validate(source, errors);
+        var source = YamlSource.Parse(file, errors);
+        SchemaValidator.ForDataFile(name).Validate(source, errors);
         return errors.Count > before || source.Root is not JsonObject root ? null : (source, root);
     }
 

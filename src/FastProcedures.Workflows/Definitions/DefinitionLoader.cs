@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Definitions;
@@ -11,19 +12,20 @@ namespace FastProcedures.Workflows.Definitions;
 /// </summary>
 public sealed class DefinitionLoader(SchemaValidator schema)
 {
+    /// <summary>A loader checking against the engine's own <c>workflow.schema.json</c>.</summary>
+    public DefinitionLoader() : this(SchemaValidator.Workflow)
+    {
+    }
+
     /// <summary>Events every definition knows: the start of its workflow and a deadline message waking the case.</summary>
     public static readonly IReadOnlyList<string> EngineEvents = [WorkflowEvents.WorkflowStarted, WorkflowEvents.DeadlineReached];
 
-    public static DefinitionLoader FromWorkflowsDirectory(string workflowsDirectory) =>
-        new(SchemaValidator.FromFile(Path.Combine(workflowsDirectory, "schema", "workflow.schema.json")));
+    public WorkflowDefinition? Load(string file, string text, List<Diagnostic> errors) => Load(new DefinitionSource(file, text), errors);
 
-    public WorkflowDefinition? Load(string file, List<Diagnostic> errors) =>
-        YamlSource.ReadFile(file, errors) is { } text ? Load(file, text, errors) : null;
-
-    public WorkflowDefinition? Load(string file, string text, List<Diagnostic> errors)
+    public WorkflowDefinition? Load(DefinitionSource file, List<Diagnostic> errors)
     {
         var before = errors.Count;
-        var source = YamlSource.Parse(file, text, errors);
+        var source = YamlSource.Parse(file, errors);
         schema.Validate(source, errors);
         if (errors.Count > before || source.Root is not JsonObject root)
         {

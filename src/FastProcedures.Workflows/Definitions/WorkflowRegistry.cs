@@ -3,31 +3,36 @@ using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Crisis;
 using FastProcedures.Workflows.Routing;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Definitions;
 
 /// <summary>
-/// Every definition version found in a <c>workflows/</c> folder (<c>*.yaml</c> and <c>versions/&lt;id&gt;/v*.yaml</c>)
-/// and the country calendars. Loading fails fast with every error at once: an invalid definition stops start-up.
+/// Every definition version of a <c>workflows/</c> folder's sources (<c>*.yaml</c> and <c>versions/&lt;id&gt;/v*.yaml</c>)
+/// and the country calendars, parsed from <see cref="WorkflowSources"/> (the engine reads no file). Loading fails fast
+/// with every error at once: an invalid definition stops start-up.
 /// <c>versions.lock.json</c> records the hash of each released (id, version); a changed file with an unchanged
 /// version is refused, so a case pinned to (id, version, hash) always finds the definition it started under.
 /// </summary>
 public sealed class WorkflowRegistry
 {
-    public const string LockFileName = "versions.lock.json";
+    public const string LockFileName = WorkflowSources.LockFileName;
 
     private readonly Dictionary<(string Id, int Version), WorkflowDefinition> _definitions;
+    private readonly DefinitionSource? _lock;
 
-    private WorkflowRegistry(string directory, Dictionary<(string, int), WorkflowDefinition> definitions,
+    private WorkflowRegistry(WorkflowSources sources, Dictionary<(string, int), WorkflowDefinition> definitions,
         IReadOnlyDictionary<string, CountryCalendar> calendars, WorkflowData? data)
     {
-        Directory = directory;
+        Directory = sources.Folder;
+        _lock = sources.Lock;
         _definitions = definitions;
         Calendars = calendars;
         Data = data;
     }
 
+    /// <summary>The folder the sources came from, as named in diagnostics.</summary>
     public string Directory { get; }
     public IReadOnlyDictionary<string, CountryCalendar> Calendars { get; }
 
@@ -37,12 +42,52 @@ public sealed class WorkflowRegistry
     public IEnumerable<WorkflowDefinition> All =>
         _definitions.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Version);
 
-    public static WorkflowRegistry Load(string workflowsDirectory)
+    public static WorkflowRegistry Load(WorkflowSources sources)
     {
-        var errors = new List<Diagnostic>();
-        var loader = DefinitionLoader.FromWorkflowsDirectory(workflowsDirectory);
+        var errors = new List<Diagnostic>(sources.Unreadable);
+        var definitions = Definitions(sources, errors);
+
+        IReadOnlyDictionary<string, CountryCalendar> calendars = new Dictionary<string, CountryCalendar>();
+        IReadOnlyDictionary<(string, int), CountryCalendar> calendarVersions = new Dictionary<(string, int), CountryCalendar>();
+        try
+        {
+            (calendars, calendarVersions) = CalendarLoader.LoadVersions(sources);
+        }
+        catch (DefinitionException e)
+        {
+            errors.AddRange(e.Diagnostics);
+        }
+        CheckLock(sources.Lock, definitions.Values, errors);
+        CheckCountryParameters(sources, definitions.Values, calendars, errors);
+        var data = WorkflowData.Load(sources, definitions.Values.ToList(), errors);
+
+        if (errors.Count > 0)
+        {
+            errors.Sort();
+            throw new DefinitionException(errors.Distinct().ToList());
+        }
+        return new WorkflowRegistry(sources, definitions, calendars, data) { CalendarVersions = calendarVersions };
+    }
+
+    /// <summary>Every error of a whole folder, sorted; empty when it loads.</summary>
+    public static List<Diagnostic> Check(WorkflowSources sources)
+    {
+        try
+        {
+            Load(sources);
+            return [];
+        }
+        catch (DefinitionException e)
+        {
+            return e.Diagnostics.ToList();
+        }
+    }
+
+    private static Dictionary<(string, int), WorkflowDefinition> Definitions(WorkflowSources sources, List<Diagnostic> errors)
+    {
+        var loader = new DefinitionLoader();
         var definitions = new Dictionary<(string, int), WorkflowDefinition>();
-        foreach (var file in DefinitionFiles(workflowsDirectory))
+        foreach (var file in sources.Definitions)
         {
             if (loader.Load(file, errors) is not { } definition)
             {
@@ -50,149 +95,68 @@ public sealed class WorkflowRegistry
             }
             if (definitions.TryGetValue((definition.Id, definition.Version), out var other))
             {
-                errors.Add(new Diagnostic(file, 1, 1,
+                errors.Add(new Diagnostic(file.FileName, 1, 1,
                     $"{definition.Id} version {definition.Version} is also defined in {other.SourceFile}"));
                 continue;
             }
             definitions[(definition.Id, definition.Version)] = definition;
         }
-
-        IReadOnlyDictionary<string, CountryCalendar> calendars = new Dictionary<string, CountryCalendar>();
-        IReadOnlyDictionary<(string, int), CountryCalendar> calendarVersions = new Dictionary<(string, int), CountryCalendar>();
-        try
-        {
-            (calendars, calendarVersions) = CalendarLoader.LoadVersions(workflowsDirectory);
-        }
-        catch (DefinitionException e)
-        {
-            errors.AddRange(e.Diagnostics);
-        }
-        CheckLock(workflowsDirectory, definitions.Values, errors);
-        CheckCountryParameters(workflowsDirectory, definitions.Values, calendars, errors);
-        var data = WorkflowData.Load(workflowsDirectory, definitions.Values.ToList(), errors);
-
-        if (errors.Count > 0)
-        {
-            errors.Sort();
-            throw new DefinitionException(errors.Distinct().ToList());
-        }
-        return new WorkflowRegistry(workflowsDirectory, definitions, calendars, data) { CalendarVersions = calendarVersions };
+        return definitions;
     }
 
     /// <summary>
-    /// Checks files and folders as <c>fastproc workflows validate PATH...</c> does; returns every error, sorted. A folder
-    /// holding <c>schema/</c> is a workflows folder, checked whole (definitions, calendars, data, lock); any other
-    /// folder is checked file by file. A file is a calendar under <c>calendars/</c>, a data file under <c>data/</c>,
-    /// else a definition; data files are cross-checked against the definitions of <paramref name="workflowsDirectory"/>.
+    /// Checks single files as <c>fastproc workflows validate FILE...</c> does, each as its kind, against the
+    /// definitions, calendars' parameters and lock of <paramref name="folder"/> (their own errors are not reported).
     /// </summary>
-    public static List<Diagnostic> Validate(string workflowsDirectory, IEnumerable<string> paths)
+    public sealed class FileCheck(WorkflowSources folder)
     {
-        var errors = new List<Diagnostic>();
-        var loader = new Lazy<DefinitionLoader>(() => DefinitionLoader.FromWorkflowsDirectory(workflowsDirectory));
-        var calendarSchema = new Lazy<SchemaValidator>(() =>
-            SchemaValidator.FromFile(Path.Combine(workflowsDirectory, "schema", "calendar.schema.json")));
-        var folderDefinitions = new Lazy<IReadOnlyCollection<WorkflowDefinition>>(() =>
-        {
-            var found = new List<WorkflowDefinition>();
-            var ignored = new List<Diagnostic>();
-            foreach (var file in DefinitionFiles(workflowsDirectory))
-            {
-                if (loader.Value.Load(file, ignored) is { } definition)
-                {
-                    found.Add(definition);
-                }
-            }
-            return found;
-        });
-        foreach (var path in paths)
-        {
-            if (System.IO.Directory.Exists(path))
-            {
-                if (System.IO.Directory.Exists(Path.Combine(path, "schema")))
-                {
-                    try
-                    {
-                        Load(path);
-                    }
-                    catch (DefinitionException e)
-                    {
-                        errors.AddRange(e.Diagnostics);
-                    }
-                    continue;
-                }
-                var files = System.IO.Directory.GetFiles(path, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-                if (files.Count == 0)
-                {
-                    errors.Add(new Diagnostic(path, 1, 1, "the folder holds no .yaml file"));
-                }
-                foreach (var file in files)
-                {
-                    ValidateFile(file);
-                }
-                continue;
-            }
-            ValidateFile(path);
-        }
-        errors.Sort();
-        return errors.Distinct().ToList();
+        private readonly Lazy<IReadOnlyCollection<WorkflowDefinition>> _folderDefinitions =
+            new(() => Definitions(folder, []).Values.ToList());
 
-        void ValidateFile(string file)
+        private readonly DefinitionLoader _loader = new();
+
+        public void Calendar(DefinitionSource file, List<Diagnostic> errors)
         {
-            var full = Path.GetFullPath(file);
-            var kind = Path.GetFileName(Path.GetDirectoryName(full));
-            // calendars/*.yaml and their old versions, calendars/versions/<country>/v<n>.yaml.
-            if (kind == "calendars" || full.Contains("/calendars/versions/", StringComparison.Ordinal))
+            if (CalendarLoader.Load(file, errors) is { } calendar)
             {
-                if (YamlSource.ReadFile(file, errors) is { } text
-                    && CalendarLoader.Load(file, text, calendarSchema.Value, errors) is { } calendar)
-                {
-                    CheckCountryParameters(workflowsDirectory, folderDefinitions.Value,
-                        new Dictionary<string, CountryCalendar> { [calendar.Country] = calendar }, errors);
-                }
-                return;
-            }
-            if (kind == "data")
-            {
-                var name = Path.GetFileName(file);
-                var schema = Path.Combine(workflowsDirectory, "schema", Path.ChangeExtension(name, ".schema.json"));
-                if (name == CrisisPeriods.FileName)
-                {
-                    CrisisPeriods.Load(file, schema, folderDefinitions.Value, errors);
-                }
-                else if (name == RoutingRules.FileName)
-                {
-                    RoutingRules.Load(file, schema, folderDefinitions.Value.Select(d => d.Id).ToHashSet(StringComparer.Ordinal), errors);
-                }
-                else if (name == RecognitionRates.FileName)
-                {
-                    RecognitionRates.Load(file, schema, errors);
-                }
-                else if (name == Removal.RemovalCapacity.FileName)
-                {
-                    Removal.RemovalCapacity.Load(file, schema, errors);
-                }
-                else
-                {
-                    errors.Add(new Diagnostic(file, 1, 1,
-                        $"not a known data file ({RoutingRules.FileName}, {RecognitionRates.FileName}, {CrisisPeriods.FileName}, {Removal.RemovalCapacity.FileName})"));
-                }
-                return;
-            }
-            if (loader.Value.Load(file, errors) is { } definition)
-            {
-                CheckLock(workflowsDirectory, [definition], errors);
+                CheckCountryParameters(folder, _folderDefinitions.Value,
+                    new Dictionary<string, CountryCalendar> { [calendar.Country] = calendar }, errors);
             }
         }
-    }
 
-    public static IEnumerable<string> DefinitionFiles(string workflowsDirectory)
-    {
-        var current = System.IO.Directory.GetFiles(workflowsDirectory, "*.yaml");
-        var versions = Path.Combine(workflowsDirectory, "versions");
-        var old = System.IO.Directory.Exists(versions)
-            ? System.IO.Directory.GetFiles(versions, "*.yaml", SearchOption.AllDirectories)
-            : [];
-        return current.Concat(old).Order(StringComparer.Ordinal);
+        /// <summary>A file of <c>data/</c>, known by its name.</summary>
+        public void Data(DefinitionSource file, string name, List<Diagnostic> errors)
+        {
+            if (name == CrisisPeriods.FileName)
+            {
+                CrisisPeriods.Load(file, _folderDefinitions.Value, errors);
+            }
+            else if (name == RoutingRules.FileName)
+            {
+                RoutingRules.Load(file, _folderDefinitions.Value.Select(d => d.Id).ToHashSet(StringComparer.Ordinal), errors);
+            }
+            else if (name == RecognitionRates.FileName)
+            {
+                RecognitionRates.Load(file, errors);
+            }
+            else if (name == Removal.RemovalCapacity.FileName)
+            {
+                Removal.RemovalCapacity.Load(file, errors);
+            }
+            else
+            {
+                errors.Add(new Diagnostic(file.FileName, 1, 1,
+                    $"not a known data file ({RoutingRules.FileName}, {RecognitionRates.FileName}, {CrisisPeriods.FileName}, {Removal.RemovalCapacity.FileName})"));
+            }
+        }
+
+        public void Definition(DefinitionSource file, List<Diagnostic> errors)
+        {
+            if (_loader.Load(file, errors) is { } definition)
+            {
+                CheckLock(folder.Lock, [definition], errors);
+            }
+        }
     }
 
     public WorkflowDefinition Get(string id, int version) =>
@@ -228,11 +192,11 @@ public sealed class WorkflowRegistry
             ? calendar
             : throw new KeyNotFoundException($"No calendar for country '{country}'.");
 
-    /// <summary>Records the hash of every (id, version) not yet in the lock file; returns how many were added.</summary>
-    public int WriteLock()
+    /// <summary>The lock file's text with the hash of every (id, version) not yet in it, and how many were added; the
+    /// caller writes it to <see cref="LockFileName"/>.</summary>
+    public (string Text, int Added) Lock()
     {
-        var path = Path.Combine(Directory, LockFileName);
-        var locked = ReadLock(path);
+        var locked = _lock is null ? new JsonObject() : ParseLock(_lock);
         var added = 0;
         foreach (var definition in All)
         {
@@ -246,24 +210,25 @@ public sealed class WorkflowRegistry
         }
         var sorted = new JsonObject(locked.OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
-        File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        return added;
+        return (sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n", added);
     }
 
-    private static JsonObject ReadLock(string path) =>
-        File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? new JsonObject() : new JsonObject();
+    private static JsonObject ParseLock(DefinitionSource source) => JsonNode.Parse(source.Text) as JsonObject ?? new JsonObject();
 
-    private static void CheckLock(string directory, IEnumerable<WorkflowDefinition> definitions, List<Diagnostic> errors)
+    private static void CheckLock(DefinitionSource? lockFile, IEnumerable<WorkflowDefinition> definitions, List<Diagnostic> errors)
     {
-        var path = Path.Combine(directory, LockFileName);
+        if (lockFile is null)
+        {
+            return;
+        }
         JsonObject locked;
         try
         {
-            locked = ReadLock(path);
+            locked = ParseLock(lockFile);
         }
         catch (JsonException e)
         {
-            errors.Add(new Diagnostic(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Message));
+            errors.Add(new Diagnostic(lockFile.FileName, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, e.Message));
             return;
         }
         foreach (var definition in definitions)
@@ -281,7 +246,7 @@ public sealed class WorkflowRegistry
 
     /// <summary>A country's value for a definition parameter must lie within the legal range the definition gives.</summary>
     private static void CheckCountryParameters(
-        string directory, IEnumerable<WorkflowDefinition> definitions, IReadOnlyDictionary<string, CountryCalendar> calendars,
+        WorkflowSources folder, IEnumerable<WorkflowDefinition> definitions, IReadOnlyDictionary<string, CountryCalendar> calendars,
         List<Diagnostic> errors)
     {
         foreach (var parameter in definitions.SelectMany(d => d.Parameters).DistinctBy(p => (p.Id, p.Min, p.Max)))
@@ -298,7 +263,7 @@ public sealed class WorkflowRegistry
                 {
                     var at = calendar.ParameterSources.TryGetValue(parameter.Id, out var source)
                         ? source
-                        : new Diagnostic(Path.Combine(directory, "calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1, "");
+                        : new Diagnostic(folder.PathOf("calendars", calendar.Country.ToLowerInvariant() + ".yaml"), 1, 1, "");
                     errors.Add(at with
                     {
                         Message = $"{calendar.Country} sets {parameter.Id} to {text}, outside the legal range {parameter.Min}..{parameter.Max} ({parameter.LegalBasis})",
@@ -316,19 +281,32 @@ public sealed record WorkflowData(RoutingRules Routing, RecognitionRates Recogni
 {
     public Removal.RemovalCapacity RemovalCapacity { get; init; } = Removal.RemovalCapacity.None;
 
-    public static WorkflowData? Load(string workflowsDirectory, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
+    public static WorkflowData? Load(WorkflowSources sources, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
     {
-        if (!System.IO.Directory.Exists(Path.Combine(workflowsDirectory, "data")))
+        if (sources.Data is null)
         {
             return null;
         }
         var ids = definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var routing = RoutingRules.Load(workflowsDirectory, ids, errors);
-        var rates = RecognitionRates.Load(workflowsDirectory, errors);
-        var crisis = CrisisPeriods.Load(workflowsDirectory, definitions, errors);
-        var capacity = Removal.RemovalCapacity.Load(workflowsDirectory, errors);
+        var routing = Required(RoutingRules.FileName) is { } r ? RoutingRules.Load(r, ids, errors) : null;
+        var rates = Required(RecognitionRates.FileName) is { } rr ? RecognitionRates.Load(rr, errors) : null;
+        var crisis = Required(CrisisPeriods.FileName) is { } c ? CrisisPeriods.Load(c, definitions, errors) : null;
+        // A folder without the escort capacity file has no capacity on record.
+        var capacity = sources.DataFile(Removal.RemovalCapacity.FileName) is { } rc
+            ? Removal.RemovalCapacity.Load(rc, errors)
+            : Removal.RemovalCapacity.None;
         return routing is null || rates is null || crisis is null || capacity is null
             ? null
             : new WorkflowData(routing, rates, crisis) { RemovalCapacity = capacity };
+
+        DefinitionSource? Required(string name)
+        {
+            var file = sources.DataFile(name);
+            if (file is null && !sources.Unreadable.Any(d => d.File == sources.PathOf("data", name)))
+            {
+                errors.Add(new Diagnostic(sources.PathOf("data", name), 1, 1, "no such file"));
+            }
+            return file;
+        }
     }
 }

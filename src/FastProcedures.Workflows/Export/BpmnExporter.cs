@@ -326,7 +326,7 @@ public static class BpmnExporter
         private static string Title(string id) => char.ToUpperInvariant(id[0]) + id[1..].Replace('-', ' ');
     }
 
-    private sealed class Utf8StringWriter : StringWriter
+    private sealed class Utf8StringWriter : System.IO.StringWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
     }

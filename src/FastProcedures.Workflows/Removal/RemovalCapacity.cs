@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Data;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Removal;
@@ -26,16 +27,9 @@ public sealed class RemovalCapacity(int version, IReadOnlyList<EscortCapacity> e
     public EscortCapacity? On(string country, DateOnly day) =>
         All.Where(e => e.Country == country && e.From <= day).MaxBy(e => e.From);
 
-    /// <summary>The file when it exists (a workflows folder without it has no capacity on record).</summary>
-    public static RemovalCapacity? Load(string workflowsDirectory, List<Diagnostic> errors)
+    public static RemovalCapacity? Load(DefinitionSource file, List<Diagnostic> errors)
     {
-        var file = Path.Combine(workflowsDirectory, "data", FileName);
-        return File.Exists(file) ? Load(file, Path.Combine(workflowsDirectory, "schema", "removal-capacity.schema.json"), errors) : None;
-    }
-
-    public static RemovalCapacity? Load(string file, string schemaFile, List<Diagnostic> errors)
-    {
-        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
+        if (DataFile.Load(file, FileName, errors) is not { } loaded)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Data;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Routing;
@@ -13,13 +14,9 @@ public sealed record RecognitionRates(int Version, string Source, string Referen
     public decimal? RateOf(string nationality) =>
         Rates.TryGetValue(nationality.ToUpperInvariant(), out var rate) ? rate : null;
 
-    public static RecognitionRates? Load(string workflowsDirectory, List<Diagnostic> errors) =>
-        Load(Path.Combine(workflowsDirectory, "data", FileName), Path.Combine(workflowsDirectory, "schema", "recognition-rates.schema.json"),
-            errors);
-
-    public static RecognitionRates? Load(string file, string schemaFile, List<Diagnostic> errors)
+    public static RecognitionRates? Load(DefinitionSource file, List<Diagnostic> errors)
     {
-        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
+        if (DataFile.Load(file, FileName, errors) is not { } loaded)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FastProcedures.Workflows.Data;
+using FastProcedures.Workflows.Sources;
 using FastProcedures.Workflows.Yaml;
 
 namespace FastProcedures.Workflows.Routing;
@@ -37,13 +38,9 @@ public sealed record RoutingRules(
     public const string FileName = "routing-rules.yaml";
 
     /// <summary>Loads and checks the rules; <paramref name="procedureIds"/> are the definitions a rule may name.</summary>
-    public static RoutingRules? Load(string workflowsDirectory, IReadOnlySet<string> procedureIds, List<Diagnostic> errors) =>
-        Load(Path.Combine(workflowsDirectory, "data", FileName), Path.Combine(workflowsDirectory, "schema", "routing-rules.schema.json"),
-            procedureIds, errors);
-
-    public static RoutingRules? Load(string file, string schemaFile, IReadOnlySet<string> procedureIds, List<Diagnostic> errors)
+    public static RoutingRules? Load(DefinitionSource file, IReadOnlySet<string> procedureIds, List<Diagnostic> errors)
     {
-        if (DataFile.Load(file, schemaFile, errors) is not { } loaded)
+        if (DataFile.Load(file, FileName, errors) is not { } loaded)
         {
             return null;
         }
@@ -117,7 +114,7 @@ public sealed record RoutingRules(
             : new HashSet<string>(StringComparer.Ordinal);
         var low = (JsonObject)root["low-recognition-rate"]!;
         return new RoutingRules((int)root["version"]!, appliesFrom!.Value, (string)root["pre-pact-legal-basis"]!,
-            DataFile.Number(low["threshold"]!), (string)low["legal-basis"]!, rules, file)
+            DataFile.Number(low["threshold"]!), (string)low["legal-basis"]!, rules, file.FileName)
         {
             SafeCountriesOfOrigin = safe,
             CapacityReleases = releases,

@@ -10,12 +10,31 @@ public sealed partial class SchemaValidator
 
     private SchemaValidator(JsonSchema schema) => _schema = schema;
 
-    public static SchemaValidator FromFile(string schemaFile)
+    /// <summary>A schema from its text; <paramref name="id"/> is its base URI.</summary>
+    public static SchemaValidator FromText(string text, Uri id)
     {
-        var text = File.ReadAllText(schemaFile);
-        // Each schema gets its own registry, so loading the same file twice (tests, several registries) is harmless.
+        // Each schema gets its own registry, so building the same schema twice (tests, several registries) is harmless.
         var options = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
-        return new SchemaValidator(JsonSchema.FromText(text, options, new Uri(Path.GetFullPath(schemaFile))));
+        return new SchemaValidator(JsonSchema.FromText(text, options, id));
+    }
+
+    /// <summary>The engine's own schemas (<c>workflows/schema/</c>, embedded in the engine): the compilers read what
+    /// they check, so a definition, calendar or data file is always checked against the shape the engine reads.</summary>
+    public static SchemaValidator Workflow => Embedded("workflow.schema.json");
+
+    public static SchemaValidator Calendar => Embedded("calendar.schema.json");
+
+    /// <summary>The schema of a data file: <c>routing-rules.yaml</c> is checked by <c>routing-rules.schema.json</c>.</summary>
+    public static SchemaValidator ForDataFile(string fileName) =>
+        Embedded(fileName[..fileName.LastIndexOf('.')] + ".schema.json");
+
+    private static SchemaValidator Embedded(string name)
+    {
+        using var stream = typeof(SchemaValidator).Assembly.GetManifestResourceStream("schema/" + name)
+            ?? throw new InvalidOperationException($"The engine embeds no schema {name}.");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return FromText(System.Text.Encoding.UTF8.GetString(bytes), new Uri("https://fastprocedures.eu/schema/" + name));
     }
 
     public void Validate(YamlSource source, List<Diagnostic> errors)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using FastProcedures.Workflows.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -17,7 +18,7 @@ namespace FastProcedures.Workflows.Yaml;
 /// </summary>
 public sealed partial class YamlSource
 {
-    /// <summary>Larger files are refused unread: a definition, calendar or data file is a few kilobytes.</summary>
+    /// <summary>Larger files are refused (unread by the folder loader): a definition, calendar or data file is a few kilobytes.</summary>
     public const int MaxFileBytes = 1 << 20;
 
     /// <summary>Deeper nesting is refused: definitions need about 8 levels (and JSON readers stop at 64).</summary>
@@ -37,33 +38,10 @@ public sealed partial class YamlSource
     public string File { get; }
     public JsonNode? Root { get; private set; }
 
-    /// <summary>Reads a file for <see cref="Parse"/>; a missing, unreadable or oversized file is one diagnostic and null.</summary>
-    public static string? ReadFile(string file, List<Diagnostic> errors)
-    {
-        try
-        {
-            var info = new FileInfo(file);
-            if (!info.Exists)
-            {
-                errors.Add(new Diagnostic(file, 1, 1, Directory.Exists(file) ? "is a folder, not a file" : "no such file"));
-                return null;
-            }
-            if (info.Length > MaxFileBytes)
-            {
-                errors.Add(new Diagnostic(file, 1, 1, $"the file has {info.Length} bytes; more than {MaxFileBytes} is refused"));
-                return null;
-            }
-            return System.IO.File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            errors.Add(new Diagnostic(file, 1, 1, $"cannot be read: {Tidy(e.Message)}"));
-            return null;
-        }
-    }
-
     /// <summary>Reads exactly one YAML document; on any problem <see cref="Root"/> is null and the problem is in
     /// <paramref name="errors"/>.</summary>
+    public static YamlSource Parse(DefinitionSource source, List<Diagnostic> errors) => Parse(source.FileName, source.Text, errors);
+
     public static YamlSource Parse(string file, string text, List<Diagnostic> errors)
     {
         var source = new YamlSource(file);
@@ -75,7 +53,7 @@ public sealed partial class YamlSource
         var reader = new Reader(source, errors);
         try
         {
-            source.Root = reader.Read(new Parser(new StringReader(text)));
+            source.Root = reader.Read(new Parser(new System.IO.StringReader(text)));
         }
         catch (YamlException e)
         {
@@ -454,6 +432,6 @@ public sealed partial class YamlSource
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static string Tidy(string message) =>
+    internal static string Tidy(string message) =>
         message.Replace("\r", " ").Replace("\n", " ").Trim();
 }

@@ -4,6 +4,7 @@ using Alba;
 using FastProcedures.Host.Apis;
 using FastProcedures.IntegrationTests.Infrastructure;
 using Snapshooter.Xunit;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Api;
 
@@ -80,7 +81,7 @@ internal static class Redocly
 
     private static string Install()
     {
-        var directory = Path.Combine(FastProcedures.Workflows.WorkflowsFolder.Require(), "..", "tools", "redocly");
+        var directory = Path.Combine(WorkflowsFolder.Require(), "..", "tools", "redocly");
         if (!File.Exists(Path.Combine(directory, "node_modules", ".bin", "redocly")))
         {
             var (code, output) = Exec(directory, "npm", "ci", "--no-audit", "--no-fund");

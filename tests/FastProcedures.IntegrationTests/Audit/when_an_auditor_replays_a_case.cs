@@ -8,6 +8,7 @@ using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Audit;
 

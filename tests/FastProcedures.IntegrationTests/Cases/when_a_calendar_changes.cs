@@ -8,6 +8,7 @@ using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 using Wolverine;
 using Wolverine.Tracking;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Cases;
 

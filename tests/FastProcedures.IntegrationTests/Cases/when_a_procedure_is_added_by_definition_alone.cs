@@ -7,6 +7,7 @@ using FastProcedures.Cases.Procedures;
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Routing;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Cases;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FastProcedures.IntegrationTests.Infrastructure;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Cli;
 
@@ -138,7 +139,7 @@ public sealed class when_the_engine_verbs_run
     [Fact]
     public async Task what_if_prints_every_case_with_its_workflows_and_timers_as_json()
     {
-        var repository = Path.GetDirectoryName(FastProcedures.Workflows.WorkflowsFolder.Require(AppContext.BaseDirectory))!;
+        var repository = Path.GetDirectoryName(WorkflowsFolder.Require(AppContext.BaseDirectory))!;
         var example = Path.Combine(repository, "docs", "what-if", "border-procedure.yaml");
 
         var result = await CliRunner.RunAsync(null, "what-if", example, "--until", "2026-12-01T00:00:00+02:00", "--json");
@@ -168,7 +169,7 @@ public sealed class when_the_engine_verbs_run
             var result = await CliRunner.RunAsync(null, "workflows", "docs", "--out", file);
 
             Assert.Equal(0, result.ExitCode);
-            var repository = Path.GetDirectoryName(FastProcedures.Workflows.WorkflowsFolder.Require(AppContext.BaseDirectory))!;
+            var repository = Path.GetDirectoryName(WorkflowsFolder.Require(AppContext.BaseDirectory))!;
             var committed = await File.ReadAllTextAsync(Path.Combine(repository, "docs", "procedures.md"));
             Assert.Equal(committed, await File.ReadAllTextAsync(file));
             Assert.Contains("| border-procedure | border-procedure-limit | P12W | calendar |", committed);

@@ -1,5 +1,6 @@
 using FastProcedures.IntegrationTests.Infrastructure;
 using FastProcedures.Workflows;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.IntegrationTests.Cli;
 

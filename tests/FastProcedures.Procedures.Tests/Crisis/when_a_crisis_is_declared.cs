@@ -45,40 +45,30 @@ public sealed class when_a_crisis_is_declared
     public void registration_under_an_extension_of_a_mass_arrivals_crisis_and_ammr_under_instrumentalisation_are_refused()
     {
         // CFMR Art. 10(4) and Art. 12.
-        var directory = Directory.CreateTempSubdirectory("crisis-").FullName;
-        try
-        {
-            var file = Path.Combine(directory, CrisisPeriods.FileName);
-            File.WriteAllText(file, """
-                version: 2
-                countries:
-                  BG:
-                    - id: bg-2026-1
-                      decision: "Council Implementing Decision (EU) 2026/0001"
-                      type: mass-arrivals
-                      decision-kind: extension
-                      start: 2026-12-01
-                      end: 2027-02-28
-                      derogations: [screening/registration-limit]
-                    - id: bg-2027-1
-                      decision: "Council Implementing Decision (EU) 2027/0001"
-                      type: instrumentalisation
-                      start: 2027-03-01
-                      end: 2027-05-31
-                      derogations: [ammr-responsibility/take-charge-request]
-                """);
-            var errors = new List<FastProcedures.Workflows.Yaml.Diagnostic>();
+        var file = new FastProcedures.Workflows.Sources.DefinitionSource(CrisisPeriods.FileName, """
+            version: 2
+            countries:
+              BG:
+                - id: bg-2026-1
+                  decision: "Council Implementing Decision (EU) 2026/0001"
+                  type: mass-arrivals
+                  decision-kind: extension
+                  start: 2026-12-01
+                  end: 2027-02-28
+                  derogations: [screening/registration-limit]
+                - id: bg-2027-1
+                  decision: "Council Implementing Decision (EU) 2027/0001"
+                  type: instrumentalisation
+                  start: 2027-03-01
+                  end: 2027-05-31
+                  derogations: [ammr-responsibility/take-charge-request]
+            """);
+        var errors = new List<FastProcedures.Workflows.Yaml.Diagnostic>();
 
-            var periods = CrisisPeriods.Load(file, Path.Combine(Repository.WorkflowsDirectory, "schema", "crisis-periods.schema.json"),
-                Repository.Registry.All.ToList(), errors);
+        var periods = CrisisPeriods.Load(file, Repository.Registry.All.ToList(), errors);
 
-            Assert.Null(periods);
-            Assert.Contains(errors, e => e.Message.Contains("CFMR Art. 10(4)"));
-            Assert.Contains(errors, e => e.Message.Contains("CFMR Art. 12"));
-        }
-        finally
-        {
-            Directory.Delete(directory, true);
-        }
+        Assert.Null(periods);
+        Assert.Contains(errors, e => e.Message.Contains("CFMR Art. 10(4)"));
+        Assert.Contains(errors, e => e.Message.Contains("CFMR Art. 12"));
     }
 }

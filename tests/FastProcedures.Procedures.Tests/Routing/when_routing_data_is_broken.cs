@@ -1,6 +1,8 @@
 using FastProcedures.Workflows.Crisis;
 using FastProcedures.Workflows.Routing;
 using FastProcedures.Workflows.Yaml;
+using FastProcedures.Workflows.Files;
+using FastProcedures.Workflows.Sources;
 
 namespace FastProcedures.Procedures.Tests.Routing;
 
@@ -9,28 +11,24 @@ public sealed class when_routing_data_is_broken : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), $"fastproc-data-{Guid.NewGuid():N}");
 
-    public when_routing_data_is_broken()
+    public void Dispose()
     {
-        Directory.CreateDirectory(Path.Combine(_directory, "data"));
-        Directory.CreateDirectory(Path.Combine(_directory, "schema"));
-        foreach (var schema in Directory.GetFiles(Path.Combine(Repository.WorkflowsDirectory, "schema")))
+        if (Directory.Exists(_directory))
         {
-            File.Copy(schema, Path.Combine(_directory, "schema", Path.GetFileName(schema)));
+            Directory.Delete(_directory, recursive: true);
         }
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private List<string> Errors(string file, string text, Action<List<Diagnostic>> load)
+    /// <summary>The engine parses the data file from its text; its diagnostics name the file as given.</summary>
+    private static List<string> Errors(string file, string text, Action<DefinitionSource, List<Diagnostic>> load)
     {
-        File.WriteAllText(Path.Combine(_directory, "data", file), text);
         var errors = new List<Diagnostic>();
-        load(errors);
+        load(new DefinitionSource("data/" + file, text), errors);
         return errors.Select(e => $"{Path.GetFileName(e.File)}:{e.Line}:{e.Column}: {e.Message}").ToList();
     }
 
-    private List<string> RoutingErrors(string text) => Errors(RoutingRules.FileName, text,
-        errors => RoutingRules.Load(_directory, new HashSet<string> { "regular-procedure", "border-procedure" }, errors));
+    private static List<string> RoutingErrors(string text) => Errors(RoutingRules.FileName, text,
+        (file, errors) => RoutingRules.Load(file, new HashSet<string> { "regular-procedure", "border-procedure" }, errors));
 
     private const string Head = "version: 1\napplies-from: 2026-06-12\npre-pact-legal-basis: National law\nlow-recognition-rate: { threshold: 20, legal-basis: \"APR Art. 42(1)(j)\" }\nrules:\n";
 
@@ -47,7 +45,7 @@ public sealed class when_routing_data_is_broken : IDisposable
         var rates = Path.Combine(copy, "data", RecognitionRates.FileName);
         File.WriteAllText(rates, File.ReadAllText(rates).Replace("  MAR: 4.0", "  MAR: -4.0"));
 
-        var failure = Assert.Throws<DefinitionException>(() => Workflows.Definitions.WorkflowRegistry.Load(copy));
+        var failure = Assert.Throws<DefinitionException>(() => WorkflowsFolder.Load(copy));
 
         var error = Assert.Single(failure.Diagnostics);
         Assert.Equal(rates, error.File);
@@ -86,7 +84,7 @@ public sealed class when_routing_data_is_broken : IDisposable
     public void a_rate_above_100_or_a_code_that_is_not_alpha_3_is_refused()
     {
         var errors = Errors(RecognitionRates.FileName, "version: 1\nsource: Eurostat\nreference-period: \"2025\"\nrates:\n  MA: 4\n  SYR: 120\n",
-            errors => RecognitionRates.Load(_directory, errors));
+            (file, errors) => RecognitionRates.Load(file, errors));
 
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("recognition-rates.yaml:5:7: /rates/MA: ", StringComparison.Ordinal));
@@ -104,7 +102,7 @@ public sealed class when_routing_data_is_broken : IDisposable
                 - { id: a, decision: "CID 1", start: 2026-09-01, end: 2026-08-01, derogations: [screening/registration-limit] }
                 - { id: b, decision: "CID 2", start: 2026-10-01, end: 2027-06-01, derogations: [screening/eurodac-biometrics] }
                 - { id: c, decision: "CID 3", start: 2026-11-01, end: 2026-12-01, derogations: [border-procedure/no-such-timer, no-such/timer] }
-            """, errors => CrisisPeriods.Load(_directory, definitions, errors));
+            """, (file, errors) => CrisisPeriods.Load(file, definitions, errors));
 
         Assert.Contains("crisis-periods.yaml:4:59: crisis 'a' ends (2026-08-01) before it starts (2026-09-01)", errors);
         Assert.Contains("crisis-periods.yaml:5:59: crisis 'b' lasts longer than 3 months extended by 3 (CFMR Art. 5(1)): record each extension decision as its own period", errors);

@@ -1,5 +1,6 @@
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Yaml;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Workflows.Tests.BadInput;
 
@@ -33,8 +34,8 @@ public sealed class WorkflowsCopy : IDisposable
         File.WriteAllText(file, text.Replace(find, replace));
         var before = Snapshot();
 
-        var errors = WorkflowRegistry.Validate(Directory, [file]);
-        var whole = Assert.Throws<DefinitionException>(() => WorkflowRegistry.Load(Directory));
+        var errors = WorkflowsFolder.Validate(Directory, [file]);
+        var whole = Assert.Throws<DefinitionException>(() => WorkflowsFolder.Load(Directory));
 
         Assert.True(errors.Count == 1, string.Join("\n", errors));
         var error = errors[0];

@@ -1,12 +1,13 @@
 using FastProcedures.Workflows.Clock;
 using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Workflows.Tests.Clock;
 
 /// <summary>Calendars keep their versions (legal-timelines rev. 2 §6): a case counts with the version it recorded.</summary>
 public sealed class when_a_calendar_has_versions
 {
-    private static readonly WorkflowRegistry Registry = WorkflowRegistry.Load(Calendars.WorkflowsDirectory);
+    private static readonly WorkflowRegistry Registry = WorkflowsFolder.Load(Calendars.WorkflowsDirectory);
 
     private static DateTimeOffset Expiry(CountryCalendar calendar, string from, string period) =>
         LegalClock.Expiry(DateTimeOffset.Parse(from), LegalPeriod.Parse(period), calendar).ExpiresAt;

@@ -6,7 +6,7 @@ namespace FastProcedures.Workflows.Tests.Definitions;
 /// <summary>Fixture definitions next to the tests, loaded with the repository's schema.</summary>
 public static class Fixture
 {
-    private static readonly DefinitionLoader Loader = DefinitionLoader.FromWorkflowsDirectory(Calendars.WorkflowsDirectory);
+    private static readonly DefinitionLoader Loader = new();
 
     /// <summary>Loads a fixture; errors name it as <c>Fixtures/NAME.yaml</c> so snapshots do not depend on paths.</summary>
     public static (WorkflowDefinition? Definition, IReadOnlyList<Diagnostic> Errors) Load(string name)

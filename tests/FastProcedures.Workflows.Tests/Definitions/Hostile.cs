@@ -15,7 +15,7 @@ public static partial class Hostile
     /// <summary>A hang guard, not a performance target: a load that needs this long is a loop or an explosion.</summary>
     public static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(30);
 
-    private static readonly DefinitionLoader Loader = DefinitionLoader.FromWorkflowsDirectory(Calendars.WorkflowsDirectory);
+    private static readonly DefinitionLoader Loader = new();
 
     public static string ValidText => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", "Fixtures", "valid-minimal.yaml"));
 

@@ -5,6 +5,8 @@ using FastProcedures.Workflows.Crisis;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Routing;
 using FastProcedures.Workflows.Yaml;
+using FastProcedures.Workflows.Files;
+using FastProcedures.Workflows.Sources;
 
 namespace FastProcedures.Workflows.Tests.Definitions;
 
@@ -21,16 +23,15 @@ public sealed class loader_fuzzing
     /// <summary>Every real file, with the loader for its kind.</summary>
     private static readonly (string Kind, string Name, string Text)[] Files =
     [
-        .. WorkflowRegistry.DefinitionFiles(Workflows).Select(f => ("definition", Path.GetFileName(f), File.ReadAllText(f))),
+        .. WorkflowsFolder.DefinitionFiles(Workflows).Select(f => ("definition", Path.GetFileName(f), File.ReadAllText(f))),
         .. Directory.GetFiles(Path.Combine(Workflows, "calendars"), "*.yaml").Order()
             .Select(f => ("calendar", Path.GetFileName(f), File.ReadAllText(f))),
         .. new[] { RoutingRules.FileName, RecognitionRates.FileName, CrisisPeriods.FileName }
             .Select(f => ("data", f, File.ReadAllText(Path.Combine(Workflows, "data", f)))),
     ];
 
-    private static readonly DefinitionLoader Definitions = DefinitionLoader.FromWorkflowsDirectory(Workflows);
-    private static readonly SchemaValidator CalendarSchema = SchemaValidator.FromFile(Path.Combine(Workflows, "schema", "calendar.schema.json"));
-    private static readonly Lazy<WorkflowRegistry> Registry = new(() => WorkflowRegistry.Load(Workflows));
+    private static readonly DefinitionLoader Definitions = new();
+    private static readonly Lazy<WorkflowRegistry> Registry = new(() => WorkflowsFolder.Load(Workflows));
 
     /// <summary>Fragments that break YAML, the schema or the model in the ways people and attackers do.</summary>
     private static readonly string[] Tokens =
@@ -155,7 +156,7 @@ public sealed class loader_fuzzing
                 {
                     try
                     {
-                        WorkflowRegistry.Load(copy.Directory);
+                        WorkflowsFolder.Load(copy.Directory);
                         return new List<Diagnostic>();
                     }
                     catch (DefinitionException e)
@@ -202,7 +203,7 @@ public sealed class loader_fuzzing
                 Assert.True(definition is null == errors.Count > 0, "a definition is returned exactly when there is no error");
                 break;
             case "calendar":
-                var calendar = CalendarLoader.Load(name, text, CalendarSchema, errors);
+                var calendar = CalendarLoader.Load(name, text, errors);
                 Assert.True(calendar is null == errors.Count > 0, "a calendar is returned exactly when there is no error");
                 break;
             default:
@@ -212,34 +213,23 @@ public sealed class loader_fuzzing
         return errors;
     }
 
-    /// <summary>Data files are read from a folder: a throwaway one holding the schemas and the mutated file.</summary>
+    /// <summary>Data files are parsed from their text as the other kinds are: no folder needed.</summary>
     private static void LoadData(string name, string text, List<Diagnostic> errors)
     {
-        var root = Directory.CreateTempSubdirectory("fastproc-fuzz-").FullName;
-        try
+        var file = new DefinitionSource("data/" + name, text);
+        var registry = Registry.Value;
+        object? loaded = name switch
         {
-            Directory.CreateDirectory(Path.Combine(root, "data"));
-            Directory.CreateSymbolicLink(Path.Combine(root, "schema"), Path.Combine(Workflows, "schema"));
-            var file = Path.Combine(root, "data", name);
-            File.WriteAllText(file, text);
-            var registry = Registry.Value;
-            object? loaded = name switch
-            {
-                RoutingRules.FileName => RoutingRules.Load(root, registry.All.Select(d => d.Id).ToHashSet(), errors),
-                RecognitionRates.FileName => RecognitionRates.Load(root, errors),
-                _ => CrisisPeriods.Load(root, registry.All.ToList(), errors),
-            };
-            Assert.True(loaded is null == errors.Count > 0, "data is returned exactly when there is no error");
-            // Diagnostics name the file as the other kinds do: by its name.
-            for (var i = 0; i < errors.Count; i++)
-            {
-                Assert.Equal(file, errors[i].File);
-                errors[i] = errors[i] with { File = name };
-            }
-        }
-        finally
+            RoutingRules.FileName => RoutingRules.Load(file, registry.All.Select(d => d.Id).ToHashSet(), errors),
+            RecognitionRates.FileName => RecognitionRates.Load(file, errors),
+            _ => CrisisPeriods.Load(file, registry.All.ToList(), errors),
+        };
+        Assert.True(loaded is null == errors.Count > 0, "data is returned exactly when there is no error");
+        // Diagnostics name the file as the source names it.
+        for (var i = 0; i < errors.Count; i++)
         {
-            Directory.Delete(root, recursive: true);
+            Assert.Equal(file.FileName, errors[i].File);
+            errors[i] = errors[i] with { File = name };
         }
     }
 }

@@ -50,7 +50,7 @@ public sealed class when_a_definition_is_broken
         var (definition, errors) = Fixture.Load("valid-minimal.yaml");
         Assert.Empty(errors);
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Definitions", "Fixtures", "valid-minimal.yaml"));
-        var loader = FastProcedures.Workflows.Definitions.DefinitionLoader.FromWorkflowsDirectory(Calendars.WorkflowsDirectory);
+        var loader = new FastProcedures.Workflows.Definitions.DefinitionLoader();
         var noErrors = new List<FastProcedures.Workflows.Yaml.Diagnostic>();
 
         var recommented = loader.Load("x.yaml", "# another comment\n" + text.Replace("# yaml-language-server", "#  yaml-language-server"), noErrors);

@@ -1,4 +1,5 @@
 using FastProcedures.Workflows.Definitions;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Workflows.Tests.Engine;
 
@@ -9,7 +10,7 @@ namespace FastProcedures.Workflows.Tests.Engine;
 /// working day when that day is a Saturday, Sunday or public holiday (Art. 3(4)).</summary>
 public sealed class when_a_return_decision_grants_voluntary_departure
 {
-    private static readonly WorkflowRegistry Registry = WorkflowRegistry.Load(Calendars.WorkflowsDirectory);
+    private static readonly WorkflowRegistry Registry = WorkflowsFolder.Load(Calendars.WorkflowsDirectory);
 
     /// <summary>Monday 2 November 2026, 09:00 in Sofia.</summary>
     private const string DecidedAt = "2026-11-02T09:00:00+02:00";

@@ -4,6 +4,7 @@ using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Export;
 using FastProcedures.Workflows.Tests.Definitions;
 using Snapshooter.Xunit;
+using FastProcedures.Workflows.Files;
 
 namespace FastProcedures.Workflows.Tests.Export;
 
@@ -14,7 +15,7 @@ public sealed class when_definitions_are_exported
     public static TheoryData<string> RepositoryDefinitions()
     {
         var data = new TheoryData<string>();
-        foreach (var definition in WorkflowRegistry.Load(Calendars.WorkflowsDirectory).All)
+        foreach (var definition in WorkflowsFolder.Load(Calendars.WorkflowsDirectory).All)
         {
             data.Add($"{definition.Id}@{definition.Version}");
         }
@@ -47,7 +48,7 @@ public sealed class when_definitions_are_exported
     public void every_repository_definition_passes_bpmnlint_recommended(string idAtVersion)
     {
         var (id, version) = (idAtVersion.Split('@')[0], int.Parse(idAtVersion.Split('@')[1]));
-        var definition = WorkflowRegistry.Load(Calendars.WorkflowsDirectory).Get(id, version);
+        var definition = WorkflowsFolder.Load(Calendars.WorkflowsDirectory).Get(id, version);
         var file = Path.Combine(Path.GetTempPath(), $"fastproc-{id}-v{version}-{Guid.NewGuid():N}.bpmn");
         File.WriteAllText(file, BpmnExporter.Export(definition));
         try
