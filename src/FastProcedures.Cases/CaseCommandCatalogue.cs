@@ -9,6 +9,7 @@ using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Asylum.LeavingBorderProcedure;
 using FastProcedures.Cases.Asylum.RecordingWhereabouts;
+using FastProcedures.Cases.Reception;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
@@ -55,7 +56,8 @@ public static class CaseCommandCatalogue
 {
     /// <summary>Units a command comes from; <see cref="Counselling"/> is the asylum or the return unit (2023 pilot:
     /// return counselling from the start of the asylum procedure).</summary>
-    public const string Reception = "reception", AsylumUnit = "asylum", ReturnUnit = "return", Counselling = "counselling";
+    public const string Reception = ReceptionConfiguration.Unit, AsylumUnit = AsylumConfiguration.Unit, ReturnUnit = ReturnConfiguration.Unit,
+        Counselling = "counselling";
 
     public static readonly IReadOnlyList<CaseCommandType> All =
     [
@@ -109,8 +111,11 @@ public static class CaseCommandCatalogue
 
     public static bool TryGet(string action, out CaseCommandType command) => ByAction.TryGetValue(action, out command!);
 
-    public static CaseCommandType Of(Type type) => All.FirstOrDefault(c => c.Type == type)
-        ?? throw new KeyNotFoundException($"{type.Name} is not in the case command catalogue.");
+    private static readonly Dictionary<Type, CaseCommandType> ByType = All.ToDictionary(c => c.Type);
+
+    public static CaseCommandType Of(Type type) => ByType.TryGetValue(type, out var command)
+        ? command
+        : throw new KeyNotFoundException($"{type.Name} is not in the case command catalogue.");
 
     public static string ActionOf(Type command) => EventData.KebabCase(command.Name);
 

@@ -59,18 +59,24 @@ public sealed class CaseAttribute : WriteAggregateAttribute
     }
 }
 
+/// <summary>What the write path reads from any case: its country (tenant), the last link of its hash chain and its
+/// workflows.</summary>
+public interface ICase
+{
+    string Country { get; }
+    string? ChainHead { get; }
+    CaseWorkflows Workflows { get; }
+}
+
 /// <summary>How a kind of case (asylum, return) is folded, which procedures its events start and which unit owns it.</summary>
 public sealed record CaseKind<TCase>(
     string Name,
     string Unit,
     Func<TCase?, object, TCase?> Evolve,
-    Func<TCase, string> Country,
-    Func<TCase, string?> ChainHead,
-    Func<TCase, CaseWorkflows> Workflows,
     Func<WorkflowCatalog, TCase?, object, WorkflowStart?> Starts,
     Func<WorkflowCatalog, TCase, UnitMessageSent, object?> TypedMessage,
     Func<TCase, IReadOnlyList<object>, IEnumerable<UnitMessage>> Notifications)
-    where TCase : class;
+    where TCase : class, ICase;
 
 /// <summary>
 /// The write path's one helper: on the aggregate <c>FetchForWriting</c> loaded (the inline snapshot, never a fold of
@@ -84,7 +90,7 @@ public static class CaseStreams
     /// <see cref="CaseCommandRefused"/>); no events means a repeated command, which changes nothing.</summary>
     public static (CaseChange Change, OutgoingMessages Messages) Decide<TCase>(
         CaseKind<TCase> kind, IEventStream<TCase> stream, long? expectedVersion, WorkflowCatalog catalog, DateTimeOffset now,
-        Func<TCase?, IReadOnlyList<object>> decide) where TCase : class
+        Func<TCase?, IReadOnlyList<object>> decide) where TCase : class, ICase
     {
         var caseId = stream.Key!;
         var version = stream.StartingVersion ?? 0;
@@ -108,11 +114,11 @@ public static class CaseStreams
     /// followed by what the case's workflows (and the workflows they start) record in response.</summary>
     public static IReadOnlyList<object> Advance<TCase>(
         CaseKind<TCase> kind, string caseId, TCase? state, IReadOnlyList<object> domainEvents, WorkflowCatalog catalog,
-        DateTimeOffset now) where TCase : class
+        DateTimeOffset now) where TCase : class, ICase
     {
-        var country = state is not null ? kind.Country(state) : kind.Country(kind.Evolve(null, domainEvents[0])
-            ?? throw new CaseCommandRefused($"Case {caseId} does not exist."));
-        var workflows = state is not null ? kind.Workflows(state) : CaseWorkflows.None;
+        var country = (state ?? kind.Evolve(null, domainEvents[0])
+            ?? throw new CaseCommandRefused($"Case {caseId} does not exist.")).Country;
+        var workflows = state is not null ? state.Workflows : CaseWorkflows.None;
         var before = state;
         return CaseRuntime.Advance(catalog, caseId, country, workflows, domainEvents, now, e =>
         {
@@ -125,7 +131,7 @@ public static class CaseStreams
     /// <summary>For commands that open a case: the stream must not exist yet, unless it holds this very case and the
     /// command is a repeat of the one that opened it (<paramref name="isRepeat"/>), which then changes nothing. Two
     /// openings racing on one id queue on the stream's lock (<see cref="CaseOpeningListener"/>): the later is refused.</summary>
-    public static void MustBeNew<TCase>(IEventStream<TCase> stream, Func<TCase, bool> isRepeat) where TCase : class
+    public static void MustBeNew<TCase>(IEventStream<TCase> stream, Func<TCase, bool> isRepeat) where TCase : class, ICase
     {
         if (stream.Aggregate is { } existing ? !isRepeat(existing) : stream.StartingVersion is > 0)
         {
@@ -136,13 +142,13 @@ public static class CaseStreams
     /// <summary>A scheduled deadline message fired: acts only if that timer generation still runs.</summary>
     public static OutgoingMessages Wake<TCase>(
         CaseKind<TCase> kind, IEventStream<TCase> stream, WorkflowCatalog catalog, DeadlineDue due, DateTimeOffset now)
-        where TCase : class
+        where TCase : class, ICase
     {
         if (stream.Aggregate is not { } state)
         {
             return [];
         }
-        var all = CaseRuntime.Wake(catalog, due.CaseId, kind.Country(state), kind.Workflows(state), due.Workflow, due.Timer,
+        var all = CaseRuntime.Wake(catalog, due.CaseId, state.Country, state.Workflows, due.Workflow, due.Timer,
             due.Generation, now);
         return Append(kind, stream, state, stream.StartingVersion ?? 0, all, catalog, now).Messages;
     }
@@ -151,7 +157,7 @@ public static class CaseStreams
     /// a case that may not exist (yet): the same fetch, the same decision.</summary>
     public static async Task<OutgoingMessages> ReactAsync<TCase>(
         CaseKind<TCase> kind, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, string caseId,
-        Func<TCase?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellation) where TCase : class
+        Func<TCase?, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken cancellation) where TCase : class, ICase
     {
         var stream = await session.Events.FetchForExclusiveWriting<TCase>(caseId, cancellation);
         var now = clock.GetUtcNow();
@@ -160,7 +166,7 @@ public static class CaseStreams
 
     private static (CaseChange Change, OutgoingMessages Messages) Append<TCase>(
         CaseKind<TCase> kind, IEventStream<TCase> stream, TCase? state, long version, IReadOnlyList<object> events,
-        WorkflowCatalog catalog, DateTimeOffset now) where TCase : class
+        WorkflowCatalog catalog, DateTimeOffset now) where TCase : class, ICase
     {
         if (events.Count == 0)
         {
@@ -169,7 +175,7 @@ public static class CaseStreams
         var pending = stream.Events.Count;
         stream.AppendMany(events);
         // The previous link of the hash chain comes from the snapshot just loaded: no query for it at commit.
-        HashChainListener.Follows(stream.Events[pending], state is null ? EventHashChain.Genesis : kind.ChainHead(state), version);
+        HashChainListener.Follows(stream.Events[pending], state is null ? EventHashChain.Genesis : state.ChainHead, version);
         foreach (var e in events)
         {
             state = kind.Evolve(state, e);

@@ -1,12 +1,12 @@
 using System.Reflection;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit;
+using FastProcedures.Cases.Deadlines.RecomputingForCalendar;
+using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Queries;
 using FastProcedures.Cases.Reception;
 using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Procedures;
-using JasperFx.Events.Projections;
-using Marten.Exceptions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Weasel.Core;
 using Wolverine.ErrorHandling;
@@ -50,7 +50,7 @@ public sealed record CasesSettings(string ConnectionString)
 public static class Configuration
 {
     /// <summary>The units cases move between; each is a durable local queue (or a RabbitMQ queue of that name).</summary>
-    public static readonly IReadOnlyList<string> UnitQueues = ["reception", "asylum", "return"];
+    public static readonly IReadOnlyList<string> UnitQueues = [ReceptionConfiguration.Unit, AsylumConfiguration.Unit, ReturnConfiguration.Unit];
 
     /// <summary>Handlers, policies, unit queues and the Marten store. The host adds what belongs to the process: code
     /// generation, the transport of the unit queues (<see cref="CasesSettings.Units"/>), the durability mode and the
@@ -81,6 +81,7 @@ public static class Configuration
         opts.Services.InitializeMartenWith<SnapshotsCarrySummaries>();
 
         opts.Policies.AutoApplyTransactions();
+        opts.HandleCommandsByCaseKind();
         // Two openings of one case id met at the stream insert: the retry finds the case and refuses (CaseAlreadyExists).
         opts.Policies.OnException<JasperFx.Events.ExistingStreamIdCollisionException>().RetryTimes(1);
         opts.Policies.OnException<Marten.Exceptions.ExistingStreamIdCollisionException>().RetryTimes(1);
@@ -100,11 +101,22 @@ public static class Configuration
         {
             settings.Units.Listen(opts, unit);
         }
-        // Messages whose receiving unit is fixed by their type; the others name their unit in the definition.
+        // Wolverine routes every outgoing message by its type: to the unit that type goes to (each module's rules),
+        // or to the unit the message names (a definition's send.to; the unit owning the case of a deadline).
         opts.AddAsylum(settings);
+        opts.AddReturn(settings);
+        opts.PublishWithMessageRoutingSource(new UnitRouting<UnitNotified>(m => m.Unit));
+        opts.PublishWithMessageRoutingSource(new UnitRouting<DeadlineDue>(m => UnitOwning(m.CaseKind)));
+        opts.PublishWithMessageRoutingSource(new UnitRouting<ApplyCalendarChange>(m => UnitOwning(m.CaseKind)));
         settings.ConfigureWolverine?.Invoke(opts);
         return marten;
     }
+
+    /// <summary>The unit that owns a kind of case (asylum, return): its deadlines and calendar changes go to its queue.</summary>
+    public static string UnitOwning(string caseKind) =>
+        caseKind == AsylumCases.Kind.Name ? AsylumCases.Kind.Unit
+        : caseKind == ReturnCases.Kind.Name ? ReturnCases.Kind.Unit
+        : throw new ArgumentOutOfRangeException(nameof(caseKind), caseKind, "Not a kind of case.");
 
     /// <summary>Routes a message type to a unit's queue, on the transport the host chose.</summary>
     public static void PublishToUnit<TMessage>(this WolverineOptions opts, CasesSettings settings, string unit)

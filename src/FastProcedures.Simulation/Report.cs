@@ -35,7 +35,7 @@ public static class Report
         ["removed"] = r.Removed,
         ["departed_voluntarily"] = r.DepartedVoluntarily,
         ["final_negative"] = r.FinalNegative,
-        ["backlog_end_asylum"] = r.Backlog.FirstOrDefault(b => b.Unit == "asylum")?.PerDay.LastOrDefault() ?? 0,
+        ["backlog_end_asylum"] = r.Backlog.FirstOrDefault(b => b.Unit == FastProcedures.Cases.Asylum.AsylumConfiguration.Unit)?.PerDay.LastOrDefault() ?? 0,
     };
 
     public static string ToText(IReadOnlyList<(string Label, SimulationResult Result)> runs)

@@ -32,9 +32,9 @@ namespace FastProcedures.Simulation;
 /// </summary>
 public sealed class Simulator
 {
-    private const string Reception = "reception";
-    private const string Asylum = "asylum";
-    private const string Return = "return";
+    private const string Reception = FastProcedures.Cases.Reception.ReceptionConfiguration.Unit;
+    private const string Asylum = FastProcedures.Cases.Asylum.AsylumConfiguration.Unit;
+    private const string Return = FastProcedures.Cases.Return.ReturnConfiguration.Unit;
 
     private readonly Scenario _scenario;
     private readonly WorkflowRegistry _registry;

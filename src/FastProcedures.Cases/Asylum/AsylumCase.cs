@@ -235,7 +235,7 @@ public sealed record AsylumCase(
     string? ReturnCaseId,
     DateTimeOffset? HandedOverAt,
     bool HandOverConfirmed,
-    CaseWorkflows Workflows)
+    CaseWorkflows Workflows) : ICase
 {
     public static AsylumCase Begin(ApplicationMade made) => new(made.CaseId, made.Country, made.Place, made.Nationality,
         made.HasTravelDocument, made.MadeAt, 1, [], false, false, false, false, false, null, null, null, null, false, false, false, null, null, false, CaseWorkflows.None);
@@ -295,7 +295,7 @@ public sealed record AsylumCase(
         ProcedureAssigned e => this with { Procedure = e.Procedure },
         ApplicationLodged => this with { Lodged = true },
         InterviewHeld => this with { Interviewed = true },
-        CaseAcceptedByUnit { Unit: "asylum" } => this with { AcceptedByAsylumUnit = true },
+        CaseAcceptedByUnit { Unit: AsylumConfiguration.Unit } => this with { AcceptedByAsylumUnit = true },
         DecisionIssued e => this with { Decision = e },
         DecisionNotified e when Decision is not null => this with
         {
@@ -314,7 +314,7 @@ public sealed record AsylumCase(
         ApplicantReappeared => this with { Absconded = false },
         ReturnCaseLinked e => this with { ReturnCaseId = e.ReturnCaseId },
         HandOverAcknowledged => this with { HandOverConfirmed = true },
-        UnitMessageSent { Step.Message: "AsylumCaseHandedOver" } e => this with { HandedOverAt = e.At },
+        UnitMessageSent { Step.Message: nameof(Messages.AsylumCaseHandedOver) } e => this with { HandedOverAt = e.At },
         WorkflowStarted or CalendarChanged or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
         _ => this,
     };
@@ -325,6 +325,6 @@ public sealed record AsylumCase(
     public static WorkflowStart? Starts(WorkflowCatalog catalog, DateOnly applicationDate, object @event) => @event switch
     {
         ProcedureAssigned e => new WorkflowStart(e.Procedure, applicationDate),
-        _ => catalog.StartedBy("asylum", @event.GetType().Name) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
+        _ => catalog.StartedBy(AsylumCases.Kind.Name, @event) is { } workflow ? new WorkflowStart(workflow, applicationDate) : null,
     };
 }

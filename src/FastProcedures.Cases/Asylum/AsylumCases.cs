@@ -8,7 +8,7 @@ namespace FastProcedures.Cases.Asylum;
 public static class AsylumCases
 {
     public static readonly CaseKind<AsylumCase> Kind = new(
-        "asylum", "asylum", AsylumCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
+        "asylum", AsylumConfiguration.Unit, AsylumCase.Fold,
         (catalog, state, e) => AsylumCase.Starts(catalog, ApplicationDate(state, e), e), TypedMessage, Notifications);
 
     /// <summary>The linked return case of an asylum case.</summary>
@@ -20,9 +20,9 @@ public static class AsylumCases
     /// <summary>Messages a definition sends whose receiving unit needs the case's data, typed.</summary>
     private static object? TypedMessage(WorkflowCatalog catalog, AsylumCase state, UnitMessageSent sent) => sent.Step.Message switch
     {
-        "ReturnDecisionRequested" when state.Decision is { Negative: true } decision => new ReturnDecisionRequested(
+        nameof(ReturnDecisionRequested) when state.Decision is { Negative: true } decision => new ReturnDecisionRequested(
             state.Id, ReturnCaseIdOf(state.Id), state.Country, state.Nationality, IsBorderProcedure(catalog, state), decision),
-        "AsylumCaseHandedOver" when state.Decision is { } decision => new AsylumCaseHandedOver(
+        nameof(AsylumCaseHandedOver) when state.Decision is { } decision => new AsylumCaseHandedOver(
             state.Id, state.ReturnCaseId ?? ReturnCaseIdOf(state.Id), state.Country, Dossier(state, decision, sent.At)),
         _ => null,
     };
@@ -49,7 +49,7 @@ public static class AsylumCases
         if (state.ReturnCaseId is { } returnCaseId
             && events.Any(e => e is AppealLodged or AppealDecided or DecisionBecameFinal or RightToRemainEnded or RemainAllowed))
         {
-            yield return new UnitMessage("return", new LinkedAsylumStatus(state.Id, returnCaseId, state.Country,
+            yield return new UnitMessage(ReturnCases.Kind.Unit, new LinkedAsylumStatus(state.Id, returnCaseId, state.Country,
                 state.AppealWindowOpen, state.SuspensiveAppealPending, state.Final,
                 state.AppealDecision is { Outcome: AppealOutcome.Upheld }, events.Select(At).Max(),
                 state.RightToRemainEnded, state.MayRemainPendingRequest));

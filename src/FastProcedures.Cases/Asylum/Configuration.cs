@@ -9,6 +9,9 @@ public static class AsylumConfiguration
 {
     public const string Unit = "asylum";
 
+    /// <summary>Who acts when the unit itself records an event (the case taken over at registration).</summary>
+    public const string Actor = Unit + "-unit";
+
     public static void AddAsylum(this StoreOptions store)
     {
         // The aggregate the write path loads (FetchForWriting) and the API reads right after a command: inline.

@@ -11,12 +11,12 @@ public sealed record PlannedMessage(UnitMessage Message, DateTimeOffset? DueAt);
 public static class CaseMessages
 {
     public static OutgoingMessages For<TCase>(CaseKind<TCase> kind, WorkflowCatalog catalog, TCase state, IReadOnlyList<object> events, DateTimeOffset now)
-        where TCase : class
+        where TCase : class, ICase
     {
         var messages = new OutgoingMessages();
         foreach (var planned in Plan(kind, catalog, state, events))
         {
-            Send(messages, planned.Message, kind.Country(state), planned.DueAt is { } dueAt ? dueAt - now : null);
+            Send(messages, planned.Message, state.Country, planned.DueAt is { } dueAt ? dueAt - now : null);
         }
         return messages;
     }
@@ -24,9 +24,9 @@ public static class CaseMessages
     /// <summary>The messages as plain values, each with the instant it falls due (none: at once); the in-memory case
     /// runner delivers these itself, Wolverine gets them through <see cref="For{TCase}"/>.</summary>
     public static IReadOnlyList<PlannedMessage> Plan<TCase>(CaseKind<TCase> kind, WorkflowCatalog catalog, TCase state, IReadOnlyList<object> events)
-        where TCase : class
+        where TCase : class, ICase
     {
-        var country = kind.Country(state);
+        var country = state.Country;
         var messages = new List<PlannedMessage>();
         foreach (var e in events)
         {
@@ -57,7 +57,7 @@ public static class CaseMessages
 
     private static void Schedule<TCase>(
         CaseKind<TCase> kind, List<PlannedMessage> messages, string country, string caseId, string workflow, string timer,
-        int generation, FastProcedures.Workflows.TimerSchedule schedule) where TCase : class
+        int generation, FastProcedures.Workflows.TimerSchedule schedule) where TCase : class, ICase
     {
         if (schedule.WarnAt is { } warnAt)
         {
@@ -70,7 +70,7 @@ public static class CaseMessages
 
     /// <summary><paramref name="delay"/>: how long after the decision's <c>now</c> the message falls due. Scheduling by
     /// delay rather than by instant keeps deadlines right when the decision clock is not the wall clock (simulation).
-    /// The unit comes from the definition (<c>send.to</c>) or the case kind, so it is data, not a literal.</summary>
+    /// No queue is named here: Wolverine's routing rules send each message type to its unit (see Configuration).</summary>
     private static void Send(OutgoingMessages messages, UnitMessage message, string country, TimeSpan? delay)
     {
         var options = new DeliveryOptions { TenantId = country };
@@ -78,6 +78,6 @@ public static class CaseMessages
         {
             options.ScheduleDelay = wait;
         }
-        messages.ToEndpoint(message.Message, message.Unit, options);
+        messages.Add(message.Message, options);
     }
 }

@@ -30,9 +30,28 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry)
     public IReadOnlyList<string> AssignableProcedures(string caseKind) =>
         Registry.All.Where(d => d.CaseKind == caseKind && d.AssignedAtRegistration).Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>The workflow a case event starts by itself (<c>starts-on</c>), if any.</summary>
+    /// <summary>The workflow a case event starts by itself, as the latest version of each definition says
+    /// (<c>starts-on</c>, and <c>starts-when</c> over the event's fields), if any; the first by id when several would.</summary>
+    public string? StartedBy(string caseKind, object @event)
+    {
+        var type = @event.GetType().Name;
+        if (!SelfStarting(caseKind).Any(d => d.StartsOn.Contains(type)))
+        {
+            return null;
+        }
+        var fields = EventData.ToWorkflowEvent(@event).Data;
+        return SelfStarting(caseKind).FirstOrDefault(d => d.StartsOnEvent(type, fields))?.Id;
+    }
+
+    /// <summary>The workflow events of this type start, whatever their fields, if any.</summary>
     public string? StartedBy(string caseKind, string eventType) =>
-        Registry.All.FirstOrDefault(d => d.CaseKind == caseKind && d.StartsOn == eventType && !d.AssignedAtRegistration)?.Id;
+        SelfStarting(caseKind).FirstOrDefault(d => d.StartsOn.Contains(eventType))?.Id;
+
+    private IReadOnlyList<WorkflowDefinition> SelfStarting(string caseKind) => _selfStarting.GetOrAdd(caseKind, kind =>
+        Registry.All.Select(d => d.Id).Distinct().Order(StringComparer.Ordinal).Select(Registry.Latest)
+            .Where(d => d.CaseKind == kind && d.StartsOn.Count > 0 && !d.AssignedAtRegistration).ToList());
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<WorkflowDefinition>> _selfStarting = new();
 
     /// <summary>The version of a procedure in force on a date (its <c>applies-from</c>), for a case starting it.</summary>
     public WorkflowDefinition InForceOn(string workflow, DateOnly date) => Registry.InForceOn(workflow, date);

@@ -117,7 +117,7 @@ public sealed record ReturnCase(
     bool Removed,
     bool Closed,
     HandOverDossier? Dossier,
-    CaseWorkflows Workflows)
+    CaseWorkflows Workflows) : ICase
 {
     public static ReturnCase Begin(ReturnCaseOpened opened) => new(opened.CaseId, opened.Country, opened.Basis,
         opened.AsylumCaseId, opened.BorderProcedure, opened.Nationality, opened.OpenedAt, 1, null, null,
@@ -249,12 +249,19 @@ public sealed record ReturnCase(
         return bars;
     }
 
-    public static WorkflowStart? Starts(object @event) => @event switch
+    /// <summary>Which workflow a return case event starts, as the definitions say (<c>starts-on</c>, <c>starts-when</c>):
+    /// the return border procedure or the return procedure when the case opens (RBPR Art. 4, RD Art. 6), the return
+    /// procedure when the return border procedure ended (RBPR Art. 4(2)). The version is the one in force that day.</summary>
+    public static WorkflowStart? Starts(WorkflowCatalog catalog, ReturnCase? state, object @event) =>
+        catalog.StartedBy(ReturnCases.Kind.Name, @event) is { } workflow
+            ? new WorkflowStart(workflow, DateOnly.FromDateTime(At(state, @event).UtcDateTime))
+            : null;
+
+    private static DateTimeOffset At(ReturnCase? state, object @event) => @event switch
     {
-        ReturnCaseOpened e => new WorkflowStart(e.BorderProcedure ? "return-border-procedure" : "return-procedure",
-            DateOnly.FromDateTime(e.OpenedAt.UtcDateTime)),
-        ReturnBorderProcedureEnded e => new WorkflowStart("return-procedure", DateOnly.FromDateTime(e.EndedAt.UtcDateTime)),
-        _ => null,
+        ReturnCaseOpened e => e.OpenedAt,
+        ReturnBorderProcedureEnded e => e.EndedAt,
+        _ => state?.OpenedAt ?? DateTimeOffset.MinValue,
     };
 }
 

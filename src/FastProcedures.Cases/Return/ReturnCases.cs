@@ -6,12 +6,12 @@ namespace FastProcedures.Cases.Return;
 public static class ReturnCases
 {
     public static readonly CaseKind<ReturnCase> Kind = new(
-        "return", "return", ReturnCase.Fold, c => c.Country, c => c.ChainHead, c => c.Workflows,
-        (_, _, e) => ReturnCase.Starts(e), (_, state, sent) => TypedMessage(state, sent), (_, _) => Array.Empty<UnitMessage>());
+        "return", ReturnConfiguration.Unit, ReturnCase.Fold,
+        ReturnCase.Starts, (_, state, sent) => TypedMessage(state, sent), (_, _) => Array.Empty<UnitMessage>());
 
     private static object? TypedMessage(ReturnCase state, Procedures.UnitMessageSent sent) => sent.Step.Message switch
     {
-        "ReturnBorderProcedureEnded" => new ReturnBorderProcedureLimitPassed(state.Id, state.Country, sent.Step.Reason, sent.At),
+        nameof(ReturnBorderProcedureEnded) => new ReturnBorderProcedureLimitPassed(state.Id, state.Country, sent.Step.Reason, sent.At),
         _ => null,
     };
 }

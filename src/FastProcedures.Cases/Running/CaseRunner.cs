@@ -93,7 +93,7 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
 
     private CaseChange Decide<TCase>(
         CaseKind<TCase> kind, Dictionary<string, TCase> cases, string caseId, long? expected, CaseCommandType type,
-        Func<TCase?, IReadOnlyList<object>> decide, DateTimeOffset now) where TCase : class
+        Func<TCase?, IReadOnlyList<object>> decide, DateTimeOffset now) where TCase : class, ICase
     {
         var state = cases.GetValueOrDefault(caseId);
         if (type.OpensCase ? state is null && Exists(caseId) : state is null)
@@ -117,7 +117,7 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
     /// <summary>Applies the events as Marten's inline snapshot does (<c>Fold</c>) and returns what they send.</summary>
     private IReadOnlyList<PlannedMessage> Record<TCase>(
         CaseKind<TCase> kind, Dictionary<string, TCase> cases, string caseId, TCase? state, IReadOnlyList<object> events)
-        where TCase : class
+        where TCase : class, ICase
     {
         if (events.Count == 0)
         {
@@ -187,7 +187,7 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
                 case LinkedAsylumStatus m:
                     return React(Return.ReturnCases.Kind, _return, m.ReturnCaseId, s => LinkedAsylumStatusHandler.Decide(s, m), now);
                 case ReturnBorderProcedureLimitPassed m:
-                    return React(Return.ReturnCases.Kind, _return, m.ReturnCaseId, s => ReturnBorderProcedureLimitPassedHandler.Decide(s, m), now);
+                    return React(Return.ReturnCases.Kind, _return, m.ReturnCaseId, s => ReturnBorderProcedureLimitPassedHandler.Decide(s, m, Catalog), now);
                 case UnitNotified:
                     return []; // shown in the unit's inbox; nothing else happens
                 default:
@@ -206,7 +206,7 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
 
     private IReadOnlyList<PlannedMessage> React<TCase>(
         CaseKind<TCase> kind, Dictionary<string, TCase> cases, string caseId, Func<TCase?, IReadOnlyList<object>> decide,
-        DateTimeOffset now) where TCase : class
+        DateTimeOffset now) where TCase : class, ICase
     {
         var state = cases.GetValueOrDefault(caseId);
         var domainEvents = decide(state);
@@ -225,13 +225,13 @@ public sealed class CaseRunner(WorkflowCatalog catalog)
     }
 
     private IReadOnlyList<PlannedMessage> Wake<TCase>(CaseKind<TCase> kind, Dictionary<string, TCase> cases, DeadlineDue due, DateTimeOffset now)
-        where TCase : class
+        where TCase : class, ICase
     {
         if (!cases.TryGetValue(due.CaseId, out var state))
         {
             return [];
         }
-        var events = CaseRuntime.Wake(Catalog, due.CaseId, kind.Country(state), kind.Workflows(state), due.Workflow, due.Timer,
+        var events = CaseRuntime.Wake(Catalog, due.CaseId, state.Country, state.Workflows, due.Workflow, due.Timer,
             due.Generation, now);
         return Record(kind, cases, due.CaseId, state, events);
     }

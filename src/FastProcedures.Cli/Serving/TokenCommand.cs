@@ -31,7 +31,8 @@ internal sealed class TokenCommand : Command<TokenCommand.Settings>
         public int Hours { get; init; } = 8;
     }
 
-    public static readonly IReadOnlyList<string> CaseworkerUnits = ["reception", "asylum"];
+    public static readonly IReadOnlyList<string> CaseworkerUnits =
+        [FastProcedures.Cases.Reception.ReceptionConfiguration.Unit, FastProcedures.Cases.Asylum.AsylumConfiguration.Unit];
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {

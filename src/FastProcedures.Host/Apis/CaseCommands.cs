@@ -1,19 +1,18 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastProcedures.Cases;
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.Host.Security;
 using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
 using JasperFx;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,12 +23,14 @@ namespace FastProcedures.Host.Apis;
 /// <summary>Which unit may send a command, and to which kind of case it goes.</summary>
 public sealed record CommandUnit(string Name, string CaseKind, Func<Caller, bool> MayAct)
 {
-    public static readonly CommandUnit Reception = new("reception", "asylum", c => c is { Role: Policies.Caseworker, Unit: "reception" });
-    public static readonly CommandUnit Asylum = new("asylum", "asylum", c => c is { Role: Policies.Caseworker, Unit: "asylum" });
-    public static readonly CommandUnit Return = new("return", "return", c => c.Role == Policies.ReturnOfficer);
+    public static readonly CommandUnit Reception = new(CaseCommandCatalogue.Reception, AsylumCases.Kind.Name,
+        c => c is { Role: Policies.Caseworker, Unit: CaseCommandCatalogue.Reception });
+    public static readonly CommandUnit Asylum = new(CaseCommandCatalogue.AsylumUnit, AsylumCases.Kind.Name,
+        c => c is { Role: Policies.Caseworker, Unit: CaseCommandCatalogue.AsylumUnit });
+    public static readonly CommandUnit Return = new(CaseCommandCatalogue.ReturnUnit, ReturnCases.Kind.Name, c => c.Role == Policies.ReturnOfficer);
 
     /// <summary>Return counselling from the start of the asylum procedure (2023 pilot): asylum or return unit.</summary>
-    public static readonly CommandUnit Counselling = new("asylum or return", "asylum", c => Asylum.MayAct(c) || Return.MayAct(c));
+    public static readonly CommandUnit Counselling = new($"{CaseCommandCatalogue.AsylumUnit} or {CaseCommandCatalogue.ReturnUnit}", AsylumCases.Kind.Name, c => Asylum.MayAct(c) || Return.MayAct(c));
 
     /// <summary>Who may send a use case of the catalogue (<see cref="CaseCommandCatalogue"/>), by its unit.</summary>
     public static CommandUnit Of(CaseCommandType command) => command.Unit switch

@@ -198,7 +198,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
             var frozen = Clock.At;
             Clock.At = null;
             var floor = DateTimeOffset.UtcNow.AddMinutes(1);
-            foreach (var (kind, id, unit, deadline) in await RunningAsync(caseIds))
+            foreach (var (kind, id, _, deadline) in await RunningAsync(caseIds))
             {
                 var timer = deadline.Timer;
                 var due = new List<(string, DateTimeOffset)>();
@@ -213,7 +213,7 @@ public sealed class DemoSeeder(DemoClock clock) : IDemoSeeder
                     {
                         continue;
                     }
-                    await Bus.EndpointFor(unit).SendAsync(new DeadlineDue(id, Country, kind, deadline.Workflow, timer.Id, timer.Generation, what, at),
+                    await Bus.SendAsync(new DeadlineDue(id, Country, kind, deadline.Workflow, timer.Id, timer.Generation, what, at),
                         new DeliveryOptions { TenantId = Country, ScheduledTime = at > floor ? at : floor });
                 }
             }

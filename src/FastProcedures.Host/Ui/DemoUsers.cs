@@ -1,3 +1,7 @@
+using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Reception;
+using FastProcedures.Cases.Return;
+
 namespace FastProcedures.Host.Ui;
 
 /// <summary>A signed-in person as the UI shows them: a demo user of the development issuer, or one from the OIDC provider.</summary>
@@ -7,8 +11,8 @@ public sealed record Person(string Id, string Role, string Country, string? Unit
 
     public string RoleTitle => (Role, Unit) switch
     {
-        ("caseworker", "reception") => "Reception caseworker",
-        ("caseworker", "asylum") => "Asylum caseworker",
+        ("caseworker", ReceptionConfiguration.Unit) => "Reception caseworker",
+        ("caseworker", AsylumConfiguration.Unit) => "Asylum caseworker",
         ("return-officer", _) => "Return officer",
         ("auditor", _) => "Auditor",
         ("admin", _) => "Administrator",
@@ -25,9 +29,9 @@ public static class DemoUsers
 
     public static IReadOnlyList<Person> All { get; } = Countries.SelectMany(country => new[]
     {
-        new Person($"reception-{country.ToLowerInvariant()}", "caseworker", country, "reception", $"reception.{country.ToLowerInvariant()}"),
-        new Person($"asylum-{country.ToLowerInvariant()}", "caseworker", country, "asylum", $"asylum.{country.ToLowerInvariant()}"),
-        new Person($"return-{country.ToLowerInvariant()}", "return-officer", country, "return", $"return.{country.ToLowerInvariant()}"),
+        new Person($"reception-{country.ToLowerInvariant()}", "caseworker", country, ReceptionConfiguration.Unit, $"reception.{country.ToLowerInvariant()}"),
+        new Person($"asylum-{country.ToLowerInvariant()}", "caseworker", country, AsylumConfiguration.Unit, $"asylum.{country.ToLowerInvariant()}"),
+        new Person($"return-{country.ToLowerInvariant()}", "return-officer", country, ReturnConfiguration.Unit, $"return.{country.ToLowerInvariant()}"),
         new Person($"auditor-{country.ToLowerInvariant()}", "auditor", country, null, $"auditor.{country.ToLowerInvariant()}"),
         new Person($"steering-{country.ToLowerInvariant()}", "steering", country, null, $"steering.{country.ToLowerInvariant()}"),
         new Person($"admin-{country.ToLowerInvariant()}", "admin", country, null, $"admin.{country.ToLowerInvariant()}"),

@@ -25,6 +25,8 @@ public sealed record ProcessLog(string Country, DateTimeOffset From, DateTimeOff
     public const string AsylumCase = "asylum-case";
     public const string ReturnCase = "return-case";
     public static readonly IReadOnlyList<string> Units = FastProcedures.Cases.Configuration.UnitQueues;
+    private const string ReceptionUnit = FastProcedures.Cases.Reception.ReceptionConfiguration.Unit,
+        AsylumUnit = FastProcedures.Cases.Asylum.AsylumConfiguration.Unit, ReturnUnit = FastProcedures.Cases.Return.ReturnConfiguration.Unit;
 
     public IEnumerable<string> Procedures => Events.Select(e => e.Procedure).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
@@ -83,23 +85,23 @@ public sealed record ProcessLog(string Country, DateTimeOffset From, DateTimeOff
     /// shows its name and time only.</summary>
     private static (string? Unit, string? Procedure, IReadOnlyList<KeyValuePair<string, string>> Attributes) Describe(object data, string kind)
     {
-        var caseUnit = kind == ReturnCase ? "return" : "asylum";
+        var caseUnit = kind == ReturnCase ? ReturnUnit : AsylumUnit;
         return data switch
         {
-            ApplicationMade e => ("reception", null, [new("place", Kebab(e.Place))]),
-            ScreeningStarted or BiometricsTaken or ApplicationRegistered => ("reception", null, []),
-            ScreeningCompleted e => ("reception", null, [new("referral", Kebab(e.Referral)), new("security-check", Kebab(e.SecurityCheck))]),
-            ProcedureAssigned e => ("reception", e.Procedure, [new("procedure", e.Procedure)]),
+            ApplicationMade e => (ReceptionUnit, null, [new("place", Kebab(e.Place))]),
+            ScreeningStarted or BiometricsTaken or ApplicationRegistered => (ReceptionUnit, null, []),
+            ScreeningCompleted e => (ReceptionUnit, null, [new("referral", Kebab(e.Referral)), new("security-check", Kebab(e.SecurityCheck))]),
+            ProcedureAssigned e => (ReceptionUnit, e.Procedure, [new("procedure", e.Procedure)]),
             CaseAcceptedByUnit e => (e.Unit, null, []),
-            DecisionIssued e => ("asylum", null, [new("outcome", Kebab(e.Outcome)), new("negative", Bool(e.Negative))]),
-            AppealLodged e => ("asylum", null, [new("suspensive-effect", Bool(e.SuspensiveEffect))]),
-            AppealDecided e => ("asylum", null, [new("outcome", Kebab(e.Outcome))]),
+            DecisionIssued e => (AsylumUnit, null, [new("outcome", Kebab(e.Outcome)), new("negative", Bool(e.Negative))]),
+            AppealLodged e => (AsylumUnit, null, [new("suspensive-effect", Bool(e.SuspensiveEffect))]),
+            AppealDecided e => (AsylumUnit, null, [new("outcome", Kebab(e.Outcome))]),
             DecisionBecameFinal e => (caseUnit, null, [new("negative", Bool(e.Negative))]),
-            ResponsibilityReplyReceived e => ("asylum", null, [new("outcome", Kebab(e.Outcome))]),
-            TakeChargeRequestSent e => ("asylum", null, [new("eurodac-hit", Bool(e.EurodacHit))]),
-            ReturnCaseOpened e => ("return", null, [new("basis", Kebab(e.Basis)), new("border-procedure", Bool(e.BorderProcedure))]),
-            ReturnDecisionIssued e => ("return", null, [new("voluntary-departure", Bool(e.VoluntaryDeparture)), new("joint-with-asylum-decision", Bool(e.JointWithAsylumDecision))]),
-            DetentionReviewed e => ("return", null, [new("outcome", Kebab(e.Outcome))]),
+            ResponsibilityReplyReceived e => (AsylumUnit, null, [new("outcome", Kebab(e.Outcome))]),
+            TakeChargeRequestSent e => (AsylumUnit, null, [new("eurodac-hit", Bool(e.EurodacHit))]),
+            ReturnCaseOpened e => (ReturnUnit, null, [new("basis", Kebab(e.Basis)), new("border-procedure", Bool(e.BorderProcedure))]),
+            ReturnDecisionIssued e => (ReturnUnit, null, [new("voluntary-departure", Bool(e.VoluntaryDeparture)), new("joint-with-asylum-decision", Bool(e.JointWithAsylumDecision))]),
+            DetentionReviewed e => (ReturnUnit, null, [new("outcome", Kebab(e.Outcome))]),
             WorkflowStarted e => (caseUnit, e.Workflow, [new("workflow-version", e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))]),
             IWorkflowStep step => (Unit(step.Effect) ?? caseUnit, step.Workflow, Step(step.Effect)),
             _ => (caseUnit, null, []),

@@ -75,7 +75,8 @@ public sealed class DefinitionLoader(SchemaValidator schema)
                 (string)root["legal-basis"]!, (string)root["case"]!, appliesFrom, (string)root["initial"]!,
                 stages, timers, _parameters.Values.ToList(), declared, source.File)
             {
-                StartsOn = (string?)root["starts-on"],
+                StartsOn = Events(root["starts-on"]),
+                StartsWhen = GuardAt("/starts-when", (string?)root["starts-when"]),
                 Place = (string?)root["place"],
                 AppealWindow = (string?)root["appeal"]?["window"],
                 AppealSuspendsRemoval = (bool?)root["appeal"]?["suspends-removal"] ?? false,

@@ -100,9 +100,13 @@ public sealed record WorkflowDefinition(
 {
     private readonly Dictionary<string, StageDefinition> _stages = Stages.ToDictionary(s => s.Id);
 
-    /// <summary>The case event that starts this workflow (<c>starts-on</c>); <c>ProcedureAssigned</c> means the
-    /// procedure a case is assigned to at registration under this id (APR Art. 42, 45). Null: started otherwise.</summary>
-    public string? StartsOn { get; init; }
+    /// <summary>The case events that start this workflow (<c>starts-on</c>); <c>ProcedureAssigned</c> means the
+    /// procedure a case is assigned to at registration under this id (APR Art. 42, 45). Empty: started otherwise.</summary>
+    public IReadOnlyList<string> StartsOn { get; init; } = [];
+
+    /// <summary>Only a starting event whose fields satisfy this guard starts the workflow (<c>starts-when</c>), e.g.
+    /// the return border procedure for a return case opened after a rejection in the border procedure.</summary>
+    public Guard? StartsWhen { get; init; }
 
     /// <summary>Only applications made at this place may enter it (<c>place: border</c>, APR Art. 43); a rejection in
     /// it continues in the return border procedure (RBPR Art. 4).</summary>
@@ -115,7 +119,11 @@ public sealed record WorkflowDefinition(
     public bool AppealSuspendsRemoval { get; init; }
 
     /// <summary>A procedure a case is assigned to at registration.</summary>
-    public bool AssignedAtRegistration => StartsOn == "ProcedureAssigned";
+    public bool AssignedAtRegistration => StartsOn.Contains("ProcedureAssigned");
+
+    /// <summary>Whether this event (its type and its fields, as guards see them) starts the workflow.</summary>
+    public bool StartsOnEvent(string eventType, IReadOnlyDictionary<string, object?> fields) =>
+        StartsOn.Contains(eventType) && StartsWhen?.Holds(fields) != false;
 
     /// <summary>The appeal window in a country: the country's value of <see cref="AppealWindow"/> within its legal
     /// range, else its default; null when the definition names none.</summary>

@@ -77,6 +77,40 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
         Assert.False(decision.AppealSuspendsRemoval);
     }
 
+    /// <summary>The return side too: a copy of the return procedure under a new id, started (<c>starts-on</c>,
+    /// <c>starts-when</c>) by return cases opened for an irregular stay. Definitions starting on one event are tried in
+    /// id order; the first whose guard holds starts.</summary>
+    [Fact]
+    public async Task a_return_case_starts_a_return_procedure_added_by_definition_alone_and_runs_its_timers()
+    {
+        const string added = "return-irregular-stay-procedure";
+        const string id = "BG-2026-400002";
+        Copy(WorkflowsFolder.Require(), _workflows.FullName);
+        var ordinary = File.ReadAllText(Path.Combine(_workflows.FullName, "return-procedure.yaml"));
+        Assert.Contains("starts-on: [ReturnCaseOpened, ReturnBorderProcedureEnded]\nstarts-when: \"border_procedure != true\"\n", ordinary);
+        File.WriteAllText(Path.Combine(_workflows.FullName, added + ".yaml"), ordinary
+            .Replace("id: return-procedure", "id: " + added)
+            .Replace("starts-on: [ReturnCaseOpened, ReturnBorderProcedureEnded]\nstarts-when: \"border_procedure != true\"\n",
+                "starts-on: ReturnCaseOpened\nstarts-when: \"basis == 'irregular-stay'\"\n"));
+        await using var host = await database.StartHostAsync(workflowsDirectory: _workflows.FullName);
+        database.Clock.Set(DateTimeOffset.Parse("2026-07-01T10:00:00+03:00"));
+
+        var (opened, tracked) = await host.SendTrackedAsync("BG", new FastProcedures.Cases.Return.OpeningReturnCase.OpenReturnCase(
+            id, "BG", "TUN", new JointReturnDecision(14, "RD Art. 6(1), 7(1)", "Irregular stay."), "officer"));
+
+        Assert.Equal([added], opened.Events.OfType<WorkflowStarted>().Select(w => w.Workflow));
+        var departure = opened.Events.OfType<DeadlineStarted>().Single(d => d.Workflow == added && d.Step.Timer == "voluntary-departure");
+        var expiry = Assert.Single(tracked.Scheduled.MessagesOf<DeadlineDue>(),
+            d => d.Workflow == added && d.Timer == "voluntary-departure" && d.Kind == "expiry");
+        Assert.Equal(departure.Step.Schedule.ExpiresAt, expiry.DueAt);
+
+        database.Clock.Set(expiry.DueAt.AddMinutes(1));
+        await host.DeliverAsync("BG", expiry);
+
+        var stream = await host.StreamAsync("BG", id);
+        Assert.Single(stream.Steps().OfType<DeadlineBreached>(), b => b.Workflow == added && b.Step.Timer == "voluntary-departure");
+    }
+
     private static void Copy(string from, string to)
     {
         foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))

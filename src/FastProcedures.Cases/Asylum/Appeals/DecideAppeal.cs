@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Appeals;
@@ -9,7 +7,7 @@ namespace FastProcedures.Cases.Asylum.Appeals;
 /// asylum appeal makes the decision final and ends the right to remain (APR Art. 68(2)); a decided transfer appeal
 /// is the final decision from which the AMMR transfer period counts (AMMR Art. 46(1)), and moves nothing else.</summary>
 public sealed record DecideAppeal(
-    string CaseId, long? ExpectedVersion, AppealOutcome Outcome, string RecordedBy, AppealAgainst? Against = null);
+    string CaseId, long? ExpectedVersion, AppealOutcome Outcome, string RecordedBy, AppealAgainst? Against = null) : IAsylumCommand;
 
 public static class DecideAppealHandler
 {
@@ -43,11 +41,4 @@ public static class DecideAppealHandler
     }
 
     private static string Words(AppealAgainst against) => EventData.KebabCase(against.ToString()).Replace('-', ' ');
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        DecideAppeal command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
-    }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -8,7 +7,7 @@ namespace FastProcedures.Cases.Asylum.Appeals;
 /// <summary>Record the court's decision on the applicant's request to be allowed to remain pending an appeal without
 /// suspensive effect (APR Art. 68). Refused: the right to remain ends (APR Art. 43(3)(c)) and the return border
 /// procedure's 12 weeks start (RBPR Art. 4(2)); allowed: removal stays barred until the appeal is decided.</summary>
-public sealed record DecideRequestToRemain(string CaseId, long? ExpectedVersion, bool Allowed, string RecordedBy);
+public sealed record DecideRequestToRemain(string CaseId, long? ExpectedVersion, bool Allowed, string RecordedBy) : IAsylumCommand;
 
 public static class DecideRequestToRemainHandler
 {
@@ -26,12 +25,5 @@ public static class DecideRequestToRemainHandler
         return open.RightToRemainEnded is not null
             ? []
             : [new RightToRemainEnded(command.CaseId, RightToRemainEndReason.RequestToRemainRefused, now, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        DecideRequestToRemain command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Appeals;
@@ -12,7 +10,7 @@ namespace FastProcedures.Cases.Asylum.Appeals;
 /// Art. 68(3), 43(3)(b)).</summary>
 public sealed record LodgeAppeal(
     string CaseId, long? ExpectedVersion, string Court, bool? SuspensiveEffect, string LodgedBy, AppealAgainst? Against = null,
-    bool? RequestsToRemain = null);
+    bool? RequestsToRemain = null) : IAsylumCommand;
 
 public static class LodgeAppealHandler
 {
@@ -58,12 +56,5 @@ public static class LodgeAppealHandler
         Validation.Require(against != AppealAgainst.ReturnDecision || open.Decision?.ReturnDecision is not null,
             $"Case {command.CaseId} has no return decision to appeal.");
         return [new AppealLodged(command.CaseId, command.SuspensiveEffect!.Value, command.Court, command.LodgedBy, now, against)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        LodgeAppeal command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

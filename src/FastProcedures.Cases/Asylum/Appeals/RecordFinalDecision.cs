@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.Appeals;
 
 /// <summary>Record that the decision became final: the appeal window passed unused (APR Art. 67).</summary>
-public sealed record RecordFinalDecision(string CaseId, long? ExpectedVersion, string RecordedBy);
+public sealed record RecordFinalDecision(string CaseId, long? ExpectedVersion, string RecordedBy) : IAsylumCommand;
 
 public static class RecordFinalDecisionHandler
 {
@@ -30,12 +29,5 @@ public static class RecordFinalDecisionHandler
             ? [final, new RightToRemainEnded(command.CaseId, RightToRemainEndReason.AppealWindowPassed,
                 open.Decision.AppealWindowEndsAt ?? now, command.RecordedBy, now)]
             : [final];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordFinalDecision command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.ApplyingCrisisDerogation;
 
 /// <summary>Apply the derogations of a declared crisis (CFMR, Reg. 2024/1359) to a case the crisis covers.</summary>
-public sealed record ApplyCrisisDerogation(string CaseId, long? ExpectedVersion, string CrisisId, bool CoversCase, IReadOnlyList<string> Timers, string AppliedBy);
+public sealed record ApplyCrisisDerogation(string CaseId, long? ExpectedVersion, string CrisisId, bool CoversCase, IReadOnlyList<string> Timers, string AppliedBy) : IAsylumCommand;
 
 public static class ApplyCrisisDerogationHandler
 {
@@ -16,12 +15,5 @@ public static class ApplyCrisisDerogationHandler
         Validation.Required(command.CrisisId, "CrisisId");
         Validation.Required(command.AppliedBy, "AppliedBy");
         return [new CrisisDerogationApplied(command.CaseId, command.CrisisId, command.CoversCase, command.Timers, command.AppliedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ApplyCrisisDerogation command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -7,7 +6,7 @@ namespace FastProcedures.Cases.Asylum.Detaining;
 
 /// <summary>Record that the applicant is detained (RCD Art. 10-11; AMMR Art. 44). A detention after registration
 /// shortens the take-charge request limit to one week from the detention (AMMR Art. 45(1)), as the definitions say.</summary>
-public sealed record DetainApplicant(string CaseId, long? ExpectedVersion, string Facility, string Grounds, string OrderedBy);
+public sealed record DetainApplicant(string CaseId, long? ExpectedVersion, string Facility, string Grounds, string OrderedBy) : IAsylumCommand;
 
 public static class DetainApplicantHandler
 {
@@ -18,12 +17,5 @@ public static class DetainApplicantHandler
         Validation.Required(command.Grounds, "Grounds");
         Validation.Required(command.OrderedBy, "OrderedBy");
         return open.Detained ? [] : [new ApplicantDetained(command.CaseId, command.Facility, command.Grounds, command.OrderedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        DetainApplicant command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

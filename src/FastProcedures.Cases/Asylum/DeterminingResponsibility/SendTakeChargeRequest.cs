@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.DeterminingResponsibility;
@@ -8,7 +6,7 @@ namespace FastProcedures.Cases.Asylum.DeterminingResponsibility;
 /// <summary>Send the take-charge request to the Member State considered responsible (AMMR Art. 39). Whether it rests
 /// on a Eurodac or VIS hit (reply within 2 weeks, Art. 40(2)) is given; whether the applicant is detained (reply
 /// within 1 week, silence is acceptance, Art. 45(2)) is the case's own state.</summary>
-public sealed record SendTakeChargeRequest(string CaseId, long? ExpectedVersion, string RequestedState, bool EurodacHit, string SentBy);
+public sealed record SendTakeChargeRequest(string CaseId, long? ExpectedVersion, string RequestedState, bool EurodacHit, string SentBy) : IAsylumCommand;
 
 public static class SendTakeChargeRequestHandler
 {
@@ -25,12 +23,5 @@ public static class SendTakeChargeRequestHandler
         return open.TakeChargeRequested
             ? []
             : [new TakeChargeRequestSent(command.CaseId, command.RequestedState, command.EurodacHit, command.SentBy, now, open.Detained)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        SendTakeChargeRequest command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

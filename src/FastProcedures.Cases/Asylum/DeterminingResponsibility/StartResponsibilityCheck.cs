@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.DeterminingResponsibility;
@@ -9,7 +7,7 @@ namespace FastProcedures.Cases.Asylum.DeterminingResponsibility;
 /// carries the registration instant, from which the take-charge request limits count (AMMR Art. 39(1), 45(1)), and
 /// whether the applicant is detained (Art. 45(1): 2 weeks instead of 2 months). The definition the check runs on is
 /// the one in force on the day the application was made (AMMR applies from 1 July 2026).</summary>
-public sealed record StartResponsibilityCheck(string CaseId, long? ExpectedVersion, string StartedBy);
+public sealed record StartResponsibilityCheck(string CaseId, long? ExpectedVersion, string StartedBy) : IAsylumCommand;
 
 public static class StartResponsibilityCheckHandler
 {
@@ -27,12 +25,5 @@ public static class StartResponsibilityCheckHandler
         Validation.Require(workflow is not null && catalog.Registry.All.Any(d => d.Id == workflow && (d.AppliesFrom is null || d.AppliesFrom <= made)),
             $"No responsibility procedure applies to case {command.CaseId}, made on {made:yyyy-MM-dd} (the AMMR applies from its definition's applies-from).");
         return [new ResponsibilityCheckStarted(command.CaseId, command.StartedBy, now, open.Detained, open.RegisteredAt)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        StartResponsibilityCheck command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

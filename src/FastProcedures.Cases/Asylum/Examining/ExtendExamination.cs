@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Examining;
@@ -9,7 +7,7 @@ namespace FastProcedures.Cases.Asylum.Examining;
 /// months in the regular procedure, Art. 35(2) by up to 2 months for inadmissibility. The extensions the pinned
 /// definition declares are used in order, each once; when none is left the command is refused (revision 2 of the
 /// legal reference: no further +3 months in the APR, which came from the repealed Directive 2013/32 Art. 31(3)).</summary>
-public sealed record ExtendExamination(string CaseId, long? ExpectedVersion, string Reason, string ExtendedBy);
+public sealed record ExtendExamination(string CaseId, long? ExpectedVersion, string Reason, string ExtendedBy) : IAsylumCommand;
 
 public static class ExtendExaminationHandler
 {
@@ -35,12 +33,5 @@ public static class ExtendExaminationHandler
             _ => throw new CaseCommandRefused(
                 $"The examination period of case {command.CaseId} was extended already; its procedure allows no further extension (APR Art. 35).")
         };
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ExtendExamination command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

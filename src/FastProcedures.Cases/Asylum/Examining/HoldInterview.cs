@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.Examining;
 
 /// <summary>Record that the personal interview was held (APR Art. 12-14).</summary>
-public sealed record HoldInterview(string CaseId, long? ExpectedVersion, string HeldBy);
+public sealed record HoldInterview(string CaseId, long? ExpectedVersion, string HeldBy) : IAsylumCommand;
 
 public static class HoldInterviewHandler
 {
@@ -16,12 +15,5 @@ public static class HoldInterviewHandler
         Validation.Required(command.HeldBy, "HeldBy");
         Validation.Require(open.Decision is null, $"Case {command.CaseId} is decided already.");
         return open.Interviewed ? [] : [new InterviewHeld(command.CaseId, command.HeldBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        HoldInterview command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.Examining;
 
 /// <summary>Record return counselling given at the start of the procedure (2023 pilot practice).</summary>
-public sealed record HoldReturnCounselling(string CaseId, long? ExpectedVersion, string HeldBy);
+public sealed record HoldReturnCounselling(string CaseId, long? ExpectedVersion, string HeldBy) : IAsylumCommand;
 
 public static class HoldReturnCounsellingHandler
 {
@@ -15,12 +14,5 @@ public static class HoldReturnCounsellingHandler
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.HeldBy, "HeldBy");
         return [new ReturnCounsellingHeld(command.CaseId, command.HeldBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        HoldReturnCounselling command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

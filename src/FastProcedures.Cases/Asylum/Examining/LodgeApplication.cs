@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.Examining;
 
 /// <summary>The applicant lodges the application (APR Art. 28); lodging limits stop.</summary>
-public sealed record LodgeApplication(string CaseId, long? ExpectedVersion, string LodgedBy);
+public sealed record LodgeApplication(string CaseId, long? ExpectedVersion, string LodgedBy) : IAsylumCommand;
 
 public static class LodgeApplicationHandler
 {
@@ -16,12 +15,5 @@ public static class LodgeApplicationHandler
         Validation.Require(open.Registered, $"Case {command.CaseId} is not registered yet (APR Art. 27 before Art. 28).");
         Validation.Required(command.LodgedBy, "LodgedBy");
         return open.Lodged ? [] : [new ApplicationLodged(command.CaseId, command.LodgedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        LodgeApplication command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.Examining;
 
 /// <summary>Schedule the personal interview (APR Art. 12-14).</summary>
-public sealed record ScheduleInterview(string CaseId, long? ExpectedVersion, DateTimeOffset InterviewOn, string ScheduledBy);
+public sealed record ScheduleInterview(string CaseId, long? ExpectedVersion, DateTimeOffset InterviewOn, string ScheduledBy) : IAsylumCommand;
 
 public static class ScheduleInterviewHandler
 {
@@ -17,12 +16,5 @@ public static class ScheduleInterviewHandler
         Validation.Require(command.InterviewOn > now, "The interview must be scheduled in the future.");
         Validation.Require(open.Decision is null, $"Case {command.CaseId} is decided already.");
         return [new InterviewScheduled(command.CaseId, command.InterviewOn, command.ScheduledBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ScheduleInterview command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

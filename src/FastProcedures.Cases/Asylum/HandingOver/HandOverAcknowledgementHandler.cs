@@ -11,7 +11,7 @@ public static class HandOverAcknowledgementHandler
     public static IReadOnlyList<object> Decide(AsylumCase? state, HandOverAcknowledgement message) =>
         state is null || state.HandOverConfirmed
             ? []
-            : [new HandOverAcknowledged(message.AsylumCaseId, message.ReturnCaseId, "return-unit", message.AcknowledgedAt)];
+            : [new HandOverAcknowledged(message.AsylumCaseId, message.ReturnCaseId, Return.ReturnConfiguration.Actor, message.AcknowledgedAt)];
 
     public static Task<OutgoingMessages> Handle(
         HandOverAcknowledgement message, IDocumentSession session, WorkflowCatalog catalog, TimeProvider clock, CancellationToken cancellation) =>

@@ -1,7 +1,5 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows.Clock;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.IssuingDecision;
@@ -16,7 +14,7 @@ namespace FastProcedures.Cases.Asylum.IssuingDecision;
 /// </summary>
 public sealed record IssueDecision(
     string CaseId, long? ExpectedVersion, DecisionOutcome Outcome, DecisionReason? Reason, string LegalBasis,
-    string DecidedBy, JointReturnDecision? ReturnDecision, bool? NotifiedLater = null);
+    string DecidedBy, JointReturnDecision? ReturnDecision, bool? NotifiedLater = null) : IAsylumCommand;
 
 public static class IssueDecisionHandler
 {
@@ -75,12 +73,5 @@ public static class IssueDecisionHandler
         var window = AsylumCases.ProcedureDefinition(catalog, state)?.AppealWindowIn(calendar.Parameters)
             ?? throw new CaseCommandRefused($"The procedure of case {state.Id} ({state.Procedure}) defines no appeal window (appeal.window).");
         return (window, LegalClock.Expiry(from, window, calendar).ExpiresAt);
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        IssueDecision command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

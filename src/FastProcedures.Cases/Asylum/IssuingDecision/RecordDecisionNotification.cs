@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.IssuingDecision;
@@ -8,7 +6,7 @@ namespace FastProcedures.Cases.Asylum.IssuingDecision;
 /// <summary>Record that a decision issued for later notification was notified to the applicant, at <c>NotifiedAt</c>
 /// (not before the decision, not in the future). The appeal window counts from the notification (APR Art. 67(7)): its
 /// end is computed and recorded, and the procedure's definition starts its appeal deadline on it.</summary>
-public sealed record RecordDecisionNotification(string CaseId, long? ExpectedVersion, DateTimeOffset NotifiedAt, string RecordedBy);
+public sealed record RecordDecisionNotification(string CaseId, long? ExpectedVersion, DateTimeOffset NotifiedAt, string RecordedBy) : IAsylumCommand;
 
 public static class RecordDecisionNotificationHandler
 {
@@ -40,11 +38,4 @@ public static class RecordDecisionNotificationHandler
     /// with a timer starting on <c>DecisionNotified</c>).</summary>
     public static bool CountsFromNotification(WorkflowCatalog catalog, AsylumCase state) =>
         AsylumCases.ProcedureDefinition(catalog, state)?.Timers.Any(t => t.StartsOn.Contains(nameof(DecisionNotified))) == true;
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordDecisionNotification command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
-    }
 }

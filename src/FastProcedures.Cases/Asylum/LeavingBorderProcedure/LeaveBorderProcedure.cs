@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.LeavingBorderProcedure;
@@ -11,7 +9,7 @@ namespace FastProcedures.Cases.Asylum.LeavingBorderProcedure;
 /// procedures can be left, and where the case goes, is in their definitions (a stage reacting to
 /// <c>BorderProcedureLeft</c>).</summary>
 public sealed record LeaveBorderProcedure(
-    string CaseId, long? ExpectedVersion, BorderProcedureLeavingGround Ground, string Reason, string LeftBy);
+    string CaseId, long? ExpectedVersion, BorderProcedureLeavingGround Ground, string Reason, string LeftBy) : IAsylumCommand;
 
 public static class LeaveBorderProcedureHandler
 {
@@ -30,12 +28,5 @@ public static class LeaveBorderProcedureHandler
                 && procedure.Stage(stage).On.ContainsKey(nameof(BorderProcedureLeft)),
             $"Case {command.CaseId} is not in a stage of a border procedure that can be left (APR Art. 53(2)).");
         return [new BorderProcedureLeft(command.CaseId, command.Ground, command.Reason, command.LeftBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        LeaveBorderProcedure command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.RecordingWhereabouts;
 
 /// <summary>Record that the applicant absconded (APR Art. 41); timers suspend as the definitions say.</summary>
-public sealed record RecordAbsconding(string CaseId, long? ExpectedVersion, string RecordedBy);
+public sealed record RecordAbsconding(string CaseId, long? ExpectedVersion, string RecordedBy) : IAsylumCommand;
 
 public static class RecordAbscondingHandler
 {
@@ -15,12 +14,5 @@ public static class RecordAbscondingHandler
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.RecordedBy, "RecordedBy");
         return open.Absconded ? [] : [new ApplicantAbsconded(command.CaseId, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordAbsconding command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

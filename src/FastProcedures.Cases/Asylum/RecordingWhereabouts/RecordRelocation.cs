@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
@@ -6,7 +5,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Asylum.RecordingWhereabouts;
 
 /// <summary>Record that the applicant is relocated under solidarity (AMMR Art. 67(11)).</summary>
-public sealed record RecordRelocation(string CaseId, long? ExpectedVersion, string ToState, string RecordedBy);
+public sealed record RecordRelocation(string CaseId, long? ExpectedVersion, string ToState, string RecordedBy) : IAsylumCommand;
 
 public static class RecordRelocationHandler
 {
@@ -16,12 +15,5 @@ public static class RecordRelocationHandler
         Validation.Required(command.ToState, "ToState");
         Validation.Required(command.RecordedBy, "RecordedBy");
         return [new ApplicantRelocated(command.CaseId, command.ToState, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordRelocation command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -61,7 +61,7 @@ public static class VerifyReplay
 
     private static ReplayReport Run<TCase>(
         CaseKind<TCase> kind, WorkflowCatalog catalog, string caseId, IReadOnlyList<IEvent> events, Func<object, string> toJson)
-        where TCase : class
+        where TCase : class, ICase
     {
         var divergences = new List<Divergence>();
         var pinProblems = new List<string>();
@@ -108,7 +108,7 @@ public static class VerifyReplay
     /// <summary>The events the runtime produces for the input today, on the recorded state before it.</summary>
     private static IReadOnlyList<object> Recompute<TCase>(
         CaseKind<TCase> kind, WorkflowCatalog catalog, string caseId, TCase? state, IEvent input, IReadOnlyList<IEvent> recorded,
-        List<string> pinProblems) where TCase : class
+        List<string> pinProblems) where TCase : class, ICase
     {
         if (input.Data is DeadlineReached reached)
         {
@@ -116,14 +116,14 @@ public static class VerifyReplay
             {
                 return [];
             }
-            return CaseRuntime.Wake(catalog, caseId, kind.Country(state), kind.Workflows(state), reached.Workflow, reached.Timer,
+            return CaseRuntime.Wake(catalog, caseId, state.Country, state.Workflows, reached.Workflow, reached.Timer,
                 reached.Generation, reached.At);
         }
         // The decision's now: the At its workflow events recorded; with none, the domain event's own time.
         var now = recorded.Select(e => EventTime.Of(e.Data)).FirstOrDefault(t => t is not null)
             ?? EventTime.Of(input.Data) ?? input.Timestamp;
-        var country = state is not null ? kind.Country(state) : kind.Country(kind.Evolve(null, input.Data)!);
-        var workflows = state is not null ? kind.Workflows(state) : CaseWorkflows.None;
+        var country = (state ?? kind.Evolve(null, input.Data)!).Country;
+        var workflows = state is not null ? state.Workflows : CaseWorkflows.None;
         var pins = recorded.Select(e => e.Data).OfType<WorkflowStarted>().ToDictionary(w => w.Workflow);
         if (workflows.CalendarVersion == 0 && pins.Values.FirstOrDefault() is { } first)
         {

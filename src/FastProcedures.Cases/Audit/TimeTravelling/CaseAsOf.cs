@@ -70,10 +70,10 @@ public static class CaseAsOf
         }
         var (kind, state, workflows) = events[0].Data switch
         {
-            ApplicationMade => FoldAs<AsylumCase>("asylum", events,
+            ApplicationMade => FoldAs<AsylumCase>(AsylumCases.Kind.Name, events,
                 (c, e) => AsylumCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e), Summary = CaseSummaries.Next(c?.Summary, e) } : null,
                 c => c.Workflows),
-            ReturnCaseOpened => FoldAs<ReturnCase>("return", events,
+            ReturnCaseOpened => FoldAs<ReturnCase>(ReturnCases.Kind.Name, events,
                 (c, e) => ReturnCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e), Summary = CaseSummaries.Next(c?.Summary, e) } : null,
                 c => c.Workflows),
             _ => (null, null, null),
@@ -96,7 +96,7 @@ public static class CaseAsOf
 
     private static (string?, object?, CaseWorkflows?) FoldAs<TCase>(
         string kind, IReadOnlyList<IEvent> events, Func<TCase?, IEvent, TCase?> fold, Func<TCase, CaseWorkflows> workflows)
-        where TCase : class
+        where TCase : class, ICase
     {
         TCase? state = null;
         foreach (var e in events)

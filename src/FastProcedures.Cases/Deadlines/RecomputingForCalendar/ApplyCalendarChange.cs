@@ -27,8 +27,8 @@ public static class RecomputeDeadlinesHandler
         var messages = new OutgoingMessages();
         foreach (var c in open)
         {
-            var unit = c.Kind == ReturnCases.Kind.Name ? ReturnCases.Kind.Unit : AsylumCases.Kind.Unit;
-            messages.ToEndpoint(new ApplyCalendarChange(c.Id, command.Country, c.Kind, command.RequestedBy), unit,
+            // Routed to the queue of the unit owning the case (Configuration.UnitOwning).
+            messages.Add(new ApplyCalendarChange(c.Id, command.Country, c.Kind, command.RequestedBy),
                 new DeliveryOptions { TenantId = command.Country });
         }
         return (open.Count, messages);

@@ -59,7 +59,7 @@ public static class DeadlineBoard
             var due = LegalClock.Expiry(c.HandOverSentAt!.Value, OneWorkingDay, catalog.Calendar(c.Country)).ExpiresAt;
             if (due <= until)
             {
-                lines.Add(new DeadlineBoardLine(c.Id, "return", "hand-over", HandOverAcknowledgement, due,
+                lines.Add(new DeadlineBoardLine(c.Id, Return.ReturnConfiguration.Unit, "hand-over", HandOverAcknowledgement, due,
                     due <= now ? DeadlineStatus.Breached : DeadlineStatus.Running, HandOverBasis, due - now));
             }
         }
@@ -74,7 +74,7 @@ public static class DeadlineBoard
     {
         until = until.ToUniversalTime();
         var onBoard = session.Query<CaseSummary>().Where(c => c.Closed == false && c.BoardAt <= until);
-        if (unit == "return")
+        if (unit == Return.ReturnConfiguration.Unit)
         {
             // Hand-over lines belong to the return unit whatever unit holds the case.
             onBoard = onBoard.Where(c => c.Unit == unit || c.HandOverSentAt != null);

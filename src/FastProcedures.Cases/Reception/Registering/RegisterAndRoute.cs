@@ -1,8 +1,6 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows.Routing;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Reception.Registering;
@@ -14,7 +12,7 @@ namespace FastProcedures.Cases.Reception.Registering;
 /// </summary>
 public sealed record RegisterAndRoute(
     string CaseId, long? ExpectedVersion, bool SecurityGrounds, bool MisledAuthorities, SubsequentApplication Subsequent,
-    bool UnaccompaniedMinor, bool SafeThirdCountry, bool BorderCapacityReached, string RegisteredBy);
+    bool UnaccompaniedMinor, bool SafeThirdCountry, bool BorderCapacityReached, string RegisteredBy) : IAsylumCommand;
 
 public static class RegisterAndRouteHandler
 {
@@ -34,13 +32,5 @@ public static class RegisterAndRouteHandler
             $"Case {command.CaseId} was made before the Pact applies ({route.LegalBasis}): register it with the national procedure.");
         return RegisterApplicationHandler.Decide(state, new RegisterApplication(command.CaseId, command.ExpectedVersion,
             route.Procedure!, route.Ground ?? route.Rule, route.LegalBasis, command.RegisteredBy), now, catalog);
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RegisterAndRoute command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now,
-            state => Decide(state, command, now, catalog));
     }
 }

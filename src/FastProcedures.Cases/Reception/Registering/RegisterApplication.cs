@@ -1,8 +1,5 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Messages;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Reception.Registering;
@@ -12,7 +9,7 @@ namespace FastProcedures.Cases.Reception.Registering;
 /// procedure assignment are one act, so the procedure's limits count from registration (APR Art. 51(2)).
 /// </summary>
 public sealed record RegisterApplication(
-    string CaseId, long? ExpectedVersion, string Procedure, string Ground, string LegalBasis, string RegisteredBy);
+    string CaseId, long? ExpectedVersion, string Procedure, string Ground, string LegalBasis, string RegisteredBy) : IAsylumCommand;
 
 public static class RegisterApplicationHandler
 {
@@ -23,7 +20,7 @@ public static class RegisterApplicationHandler
         {
             return [];
         }
-        var procedures = catalog.AssignableProcedures("asylum");
+        var procedures = catalog.AssignableProcedures(AsylumCases.Kind.Name);
         Validation.Require(procedures.Contains(command.Procedure),
             $"Procedure '{command.Procedure}' is not one of {string.Join(", ", procedures)}.");
         var place = catalog.Registry.Latest(command.Procedure).Place;
@@ -40,14 +37,7 @@ public static class RegisterApplicationHandler
             new ProcedureAssigned(command.CaseId, command.Procedure, command.Ground, command.LegalBasis, command.RegisteredBy, now),
             // The asylum unit takes the case over in the same act: no gap between units, and no second writer
             // appending to the case in the background.
-            new CaseAcceptedByUnit(command.CaseId, "asylum", "asylum-unit", now),
+            new CaseAcceptedByUnit(command.CaseId, AsylumConfiguration.Unit, AsylumConfiguration.Actor, now),
         ];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RegisterApplication command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

@@ -1,6 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 
@@ -9,7 +7,7 @@ namespace FastProcedures.Cases.Reception.Screening;
 /// <summary>Record the debriefing form (Screening Regulation Art. 17): checks done and the referral.</summary>
 public sealed record CompleteScreening(
     string CaseId, long? ExpectedVersion, bool IdentityVerified, bool HealthCheckDone, IReadOnlyList<string>? Vulnerabilities,
-    SecurityCheckOutcome SecurityCheck, ScreeningReferral Referral, string CompletedBy);
+    SecurityCheckOutcome SecurityCheck, ScreeningReferral Referral, string CompletedBy) : IAsylumCommand;
 
 public static class CompleteScreeningHandler
 {
@@ -23,12 +21,5 @@ public static class CompleteScreeningHandler
             new ScreeningCompleted(command.CaseId, command.IdentityVerified, command.HealthCheckDone,
                 command.Vulnerabilities ?? [], command.SecurityCheck, command.Referral, command.CompletedBy, now),
         ];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        CompleteScreening command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,13 +1,11 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Reception.Screening;
 
 /// <summary>Begin the screening checks (Screening Regulation Art. 8).</summary>
-public sealed record StartScreening(string CaseId, long? ExpectedVersion, string StartedBy);
+public sealed record StartScreening(string CaseId, long? ExpectedVersion, string StartedBy) : IAsylumCommand;
 
 public static class StartScreeningHandler
 {
@@ -18,12 +16,5 @@ public static class StartScreeningHandler
         return open.Workflows.StageOf("screening") is null || open.Registered
             ? throw new CaseCommandRefused($"Case {command.CaseId} is not awaiting screening.")
             : [new ScreeningStarted(command.CaseId, command.StartedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        StartScreening command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

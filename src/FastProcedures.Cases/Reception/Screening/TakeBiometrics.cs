@@ -1,13 +1,11 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Reception.Screening;
 
 /// <summary>Record that fingerprints and facial image were taken for Eurodac (Eurodac Reg. Art. 15, 22).</summary>
-public sealed record TakeBiometrics(string CaseId, long? ExpectedVersion, string EurodacReference, string TakenBy);
+public sealed record TakeBiometrics(string CaseId, long? ExpectedVersion, string EurodacReference, string TakenBy) : IAsylumCommand;
 
 public static class TakeBiometricsHandler
 {
@@ -17,12 +15,5 @@ public static class TakeBiometricsHandler
         Validation.Required(command.EurodacReference, "EurodacReference");
         Validation.Required(command.TakenBy, "TakenBy");
         return [new BiometricsTaken(command.CaseId, command.EurodacReference, command.TakenBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        TakeBiometrics command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Closing;
 
 /// <summary>Close the return case with its reason.</summary>
-public sealed record CloseReturnCase(string CaseId, long? ExpectedVersion, string Reason, string ClosedBy);
+public sealed record CloseReturnCase(string CaseId, long? ExpectedVersion, string Reason, string ClosedBy) : IReturnCommand;
 
 public static class CloseReturnCaseHandler
 {
@@ -17,12 +16,5 @@ public static class CloseReturnCaseHandler
         Validation.Required(command.Reason, "Reason");
         Validation.Required(command.ClosedBy, "ClosedBy");
         return [new ReturnCaseClosed(command.CaseId, command.Reason, command.ClosedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        CloseReturnCase command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

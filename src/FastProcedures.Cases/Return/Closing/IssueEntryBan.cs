@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Closing;
 
 /// <summary>Issue an entry ban (RD Art. 11), at most 5 years, counted from departure (CJEU C-225/16).</summary>
-public sealed record IssueEntryBan(string CaseId, long? ExpectedVersion, int Years, string LegalBasis, string IssuedBy);
+public sealed record IssueEntryBan(string CaseId, long? ExpectedVersion, int Years, string LegalBasis, string IssuedBy) : IReturnCommand;
 
 public static class IssueEntryBanHandler
 {
@@ -18,12 +17,5 @@ public static class IssueEntryBanHandler
         Validation.Required(command.LegalBasis, "LegalBasis");
         Validation.Require(command.Years is >= 1 and <= 5, "An entry ban lasts 1 to 5 years as a rule (RD Art. 11(2)).");
         return [new EntryBanIssued(command.CaseId, command.Years, command.LegalBasis, command.IssuedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        IssueEntryBan command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

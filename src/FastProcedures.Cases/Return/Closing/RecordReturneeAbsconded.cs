@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Closing;
 
 /// <summary>Record that the returnee absconded; timers suspend as the definition says.</summary>
-public sealed record RecordReturneeAbsconded(string CaseId, long? ExpectedVersion, string RecordedBy);
+public sealed record RecordReturneeAbsconded(string CaseId, long? ExpectedVersion, string RecordedBy) : IReturnCommand;
 
 public static class RecordReturneeAbscondedHandler
 {
@@ -16,12 +15,5 @@ public static class RecordReturneeAbscondedHandler
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.RecordedBy, "RecordedBy");
         return [new ReturneeAbsconded(command.CaseId, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordReturneeAbsconded command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Detention;
 
 /// <summary>End detention (RD Art. 15(4): when removal is no longer reasonably possible, or on review).</summary>
-public sealed record EndDetention(string CaseId, long? ExpectedVersion, string Reason, string EndedBy);
+public sealed record EndDetention(string CaseId, long? ExpectedVersion, string Reason, string EndedBy) : IReturnCommand;
 
 public static class EndDetentionHandler
 {
@@ -17,12 +16,5 @@ public static class EndDetentionHandler
         Validation.Required(command.Reason, "Reason");
         Validation.Required(command.EndedBy, "EndedBy");
         return open.Detained ? [new DetentionEnded(command.CaseId, command.Reason, command.EndedBy, now)] : [];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        EndDetention command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

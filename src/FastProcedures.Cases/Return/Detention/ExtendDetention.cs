@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Detention;
 
 /// <summary>Extend detention on non-cooperation or delayed documents (RD Art. 15(6)), at most 12 further months.</summary>
-public sealed record ExtendDetention(string CaseId, long? ExpectedVersion, string Grounds, string ExtendedBy);
+public sealed record ExtendDetention(string CaseId, long? ExpectedVersion, string Grounds, string ExtendedBy) : IReturnCommand;
 
 public static class ExtendDetentionHandler
 {
@@ -18,12 +17,5 @@ public static class ExtendDetentionHandler
         Validation.Required(command.ExtendedBy, "ExtendedBy");
         Validation.Require(open.Detained, $"The person of return case {command.CaseId} is not detained.");
         return [new DetentionExtended(command.CaseId, command.Grounds, command.ExtendedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ExtendDetention command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -11,7 +10,7 @@ namespace FastProcedures.Cases.Return.Detention;
 /// of detention for removal the person served before this case (other orders, other cases), declared with the
 /// first order; the days served on this case are added by the case itself.</summary>
 public sealed record OrderDetention(
-    string CaseId, long? ExpectedVersion, string Facility, string Grounds, string OrderedBy, int? EarlierDetentionDays = null);
+    string CaseId, long? ExpectedVersion, string Facility, string Grounds, string OrderedBy, int? EarlierDetentionDays = null) : IReturnCommand;
 
 public static class OrderDetentionHandler
 {
@@ -30,12 +29,5 @@ public static class OrderDetentionHandler
         Validation.Require(earlier == 0 || open.DetentionDaysServed == 0,
             $"Earlier detention of the person is declared once, with the first order on case {command.CaseId}; {open.DetentionDaysServed} day(s) are recorded already.");
         return [new DetentionOrdered(command.CaseId, command.Facility, command.Grounds, command.OrderedBy, now, open.DetentionDaysServed + earlier)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        OrderDetention command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Detention;
 
 /// <summary>Review detention at reasonable intervals (RD Art. 15(3)).</summary>
-public sealed record ReviewDetention(string CaseId, long? ExpectedVersion, DetentionReviewOutcome Outcome, string ReviewedBy);
+public sealed record ReviewDetention(string CaseId, long? ExpectedVersion, DetentionReviewOutcome Outcome, string ReviewedBy) : IReturnCommand;
 
 public static class ReviewDetentionHandler
 {
@@ -17,12 +16,5 @@ public static class ReviewDetentionHandler
         Validation.Required(command.ReviewedBy, "ReviewedBy");
         Validation.Require(open.Detained, $"The person of return case {command.CaseId} is not detained.");
         return [new DetentionReviewed(command.CaseId, command.Outcome, command.ReviewedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ReviewDetention command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

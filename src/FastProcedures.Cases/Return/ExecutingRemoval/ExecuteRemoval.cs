@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.ExecutingRemoval;
 
 /// <summary>Record that the removal was carried out (RD Art. 8); refused, with the reason, while any bar stands.</summary>
-public sealed record ExecuteRemoval(string CaseId, long? ExpectedVersion, string ExecutedBy);
+public sealed record ExecuteRemoval(string CaseId, long? ExpectedVersion, string ExecutedBy) : IReturnCommand;
 
 public static class ExecuteRemovalHandler
 {
@@ -21,12 +20,5 @@ public static class ExecuteRemovalHandler
         }
         RemovalBars.Refuse("Removal refused", open, open.RemovalBars(now));
         return [new RemovalExecuted(command.CaseId, command.ExecutedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ExecuteRemoval command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

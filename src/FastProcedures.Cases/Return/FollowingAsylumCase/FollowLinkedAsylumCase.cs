@@ -23,7 +23,7 @@ public static class LinkedAsylumStatusHandler
             message.AsylumDecisionFinal, message.AppealUpheld, message.ChangedAt, ended?.Reason, ended?.EndedAt,
             ended is null && message.AllowedToRemain);
         return message.AppealUpheld
-            ? [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", "return-unit", message.ChangedAt)]
+            ? [changed, new ReturnCaseClosed(message.ReturnCaseId, "The asylum appeal was upheld: the return decision falls.", ReturnConfiguration.Actor, message.ChangedAt)]
             : [changed];
     }
 

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Holds;
 
 /// <summary>Lift a medical or vulnerability hold.</summary>
-public sealed record LiftRemovalHold(string CaseId, long? ExpectedVersion, string LiftedBy);
+public sealed record LiftRemovalHold(string CaseId, long? ExpectedVersion, string LiftedBy) : IReturnCommand;
 
 public static class LiftRemovalHoldHandler
 {
@@ -16,12 +15,5 @@ public static class LiftRemovalHoldHandler
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.LiftedBy, "LiftedBy");
         return open.Hold is null ? [] : [new RemovalHoldLifted(command.CaseId, command.LiftedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        LiftRemovalHold command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

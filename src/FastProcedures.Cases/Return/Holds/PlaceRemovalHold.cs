@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.Holds;
 
 /// <summary>Place a medical or vulnerability hold on removal (RD Art. 5, 9(2)(a)).</summary>
-public sealed record PlaceRemovalHold(string CaseId, long? ExpectedVersion, string Reason, string PlacedBy);
+public sealed record PlaceRemovalHold(string CaseId, long? ExpectedVersion, string Reason, string PlacedBy) : IReturnCommand;
 
 public static class PlaceRemovalHoldHandler
 {
@@ -17,12 +16,5 @@ public static class PlaceRemovalHoldHandler
         Validation.Required(command.Reason, "Reason");
         Validation.Required(command.PlacedBy, "PlacedBy");
         return [new RemovalHoldPlaced(command.CaseId, command.Reason, command.PlacedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        PlaceRemovalHold command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

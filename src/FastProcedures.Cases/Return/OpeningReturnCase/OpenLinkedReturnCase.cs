@@ -24,7 +24,7 @@ public static class ReturnDecisionRequestedHandler
         var joint = asylum.ReturnDecision
             ?? throw new CaseCommandRefused($"The negative decision on {message.AsylumCaseId} carries no return decision.");
         var opened = new ReturnCaseOpened(message.ReturnCaseId, message.Country, ReturnBasis.AsylumRejection, message.AsylumCaseId,
-            message.BorderProcedure, message.Nationality, "return-unit", now);
+            message.BorderProcedure, message.Nationality, ReturnConfiguration.Actor, now);
         return [opened, Issued(message.ReturnCaseId, joint, asylum.DecidedBy, asylum.DecidedAt, true, catalog.Calendar(message.Country))];
     }
 

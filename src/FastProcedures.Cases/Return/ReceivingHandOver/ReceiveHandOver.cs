@@ -12,7 +12,7 @@ public static class AsylumCaseHandedOverHandler
     public static IReadOnlyList<object> Decide(ReturnCase? state, AsylumCaseHandedOver message, DateTimeOffset now)
     {
         var open = Validation.Open(state, message.ReturnCaseId);
-        return open.Dossier is not null ? [] : [new HandOverReceived(message.ReturnCaseId, message.Dossier, "return-unit", now)];
+        return open.Dossier is not null ? [] : [new HandOverReceived(message.ReturnCaseId, message.Dossier, ReturnConfiguration.Actor, now)];
     }
 
     public static async Task<OutgoingMessages> Handle(

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.SchedulingRemoval;
 
 /// <summary>Cancel a scheduled removal.</summary>
-public sealed record CancelRemoval(string CaseId, long? ExpectedVersion, string Reason, string CancelledBy);
+public sealed record CancelRemoval(string CaseId, long? ExpectedVersion, string Reason, string CancelledBy) : IReturnCommand;
 
 public static class CancelRemovalHandler
 {
@@ -17,12 +16,5 @@ public static class CancelRemovalHandler
         Validation.Required(command.Reason, "Reason");
         Validation.Required(command.CancelledBy, "CancelledBy");
         return open.Removal is null ? [] : [new RemovalCancelled(command.CaseId, command.Reason, command.CancelledBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        CancelRemoval command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

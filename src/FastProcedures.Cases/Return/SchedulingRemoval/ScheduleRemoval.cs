@@ -1,13 +1,11 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Return.SchedulingRemoval;
 
 /// <summary>Schedule a removal (date, carrier and flight, escorts); refused while any bar stands on that date.</summary>
-public sealed record ScheduleRemoval(string CaseId, long? ExpectedVersion, DateOnly RemovalOn, string Carrier, string Flight, int Escorts, string ScheduledBy);
+public sealed record ScheduleRemoval(string CaseId, long? ExpectedVersion, DateOnly RemovalOn, string Carrier, string Flight, int Escorts, string ScheduledBy) : IReturnCommand;
 
 public static class ScheduleRemovalHandler
 {
@@ -23,12 +21,5 @@ public static class ScheduleRemovalHandler
         Validation.Require(removalStart >= now.AddDays(-1), "The removal date lies in the past.");
         RemovalBars.Refuse("Removal cannot be scheduled", open, open.RemovalBars(removalStart));
         return [new RemovalScheduled(command.CaseId, command.RemovalOn, command.Carrier, command.Flight, command.Escorts, command.ScheduledBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ScheduleRemoval command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

@@ -1,4 +1,3 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using Marten;
@@ -7,7 +6,7 @@ using Wolverine;
 namespace FastProcedures.Cases.Return.VoluntaryDeparture;
 
 /// <summary>Record that the person left voluntarily (RD Art. 7).</summary>
-public sealed record ConfirmVoluntaryDeparture(string CaseId, long? ExpectedVersion, string ConfirmedBy);
+public sealed record ConfirmVoluntaryDeparture(string CaseId, long? ExpectedVersion, string ConfirmedBy) : IReturnCommand;
 
 public static class ConfirmVoluntaryDepartureHandler
 {
@@ -17,12 +16,5 @@ public static class ConfirmVoluntaryDepartureHandler
         Validation.Required(command.ConfirmedBy, "ConfirmedBy");
         Validation.Require(open.Decision is not null, $"Return case {command.CaseId} has no return decision.");
         return open.Removed ? [] : [new VoluntaryDepartureConfirmed(command.CaseId, command.ConfirmedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ConfirmVoluntaryDeparture command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now));
     }
 }

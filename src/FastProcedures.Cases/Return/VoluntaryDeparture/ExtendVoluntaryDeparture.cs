@@ -1,14 +1,12 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows.Clock;
-using Marten;
 using Wolverine;
 
 namespace FastProcedures.Cases.Return.VoluntaryDeparture;
 
 /// <summary>Extend the voluntary departure period by an appropriate period (RD Art. 7(2)).</summary>
-public sealed record ExtendVoluntaryDeparture(string CaseId, long? ExpectedVersion, int ByDays, string Reason, string ExtendedBy);
+public sealed record ExtendVoluntaryDeparture(string CaseId, long? ExpectedVersion, int ByDays, string Reason, string ExtendedBy) : IReturnCommand;
 
 public static class ExtendVoluntaryDepartureHandler
 {
@@ -25,12 +23,5 @@ public static class ExtendVoluntaryDepartureHandler
         var days = decision.VoluntaryDepartureDays + open.VoluntaryDepartureExtendedDays + command.ByDays;
         var endsAt = LegalClock.Expiry(decision.DecidedAt, LegalPeriod.Parse($"P{days}D"), catalog.Calendar(open.Country)).ExpiresAt;
         return [new VoluntaryDepartureExtended(command.CaseId, command.ByDays, endsAt, command.Reason, command.ExtendedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        ExtendVoluntaryDeparture command, [Case] IEventStream<ReturnCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(ReturnCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }
