@@ -63,6 +63,7 @@ public static class FastProceduresHost
         app.MapAdminApi();
         app.MapReportsApi();
         app.MapChainApi();
+        app.MapErasureApi();
         app.MapFastProceduresUi();
     }
 

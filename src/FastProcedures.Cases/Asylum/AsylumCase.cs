@@ -265,6 +265,9 @@ public sealed record AsylumCase(
     /// <summary>APR Art. 53(2): the applicant left the border procedure.</summary>
     public bool LeftBorderProcedure { get; init; }
 
+    /// <summary>Eurodac Reg. Art. 15, 22: the reference of the biometric data last taken; null before any.</summary>
+    public string? EurodacReference { get; init; }
+
     /// <summary>An appeal window is open: a negative decision, not final, no appeal lodged yet.</summary>
     public bool AppealWindowOpen => Decision is { Negative: true } && !Final && Appeal is null;
 
@@ -288,6 +291,7 @@ public sealed record AsylumCase(
     private AsylumCase Next(object @event) => @event switch
     {
         ScreeningCompleted e => this with { Vulnerabilities = e.Vulnerabilities },
+        BiometricsTaken e => this with { EurodacReference = e.EurodacReference },
         ApplicantDetained => this with { Detained = true },
         ApplicantReleased => this with { Detained = false },
         ApplicationRegistered e => this with { Registered = true, RegisteredAt = e.RegisteredAt },

@@ -74,7 +74,7 @@ public static class ApiDocument
         options.AddSchemaTransformer((schema, context, _) =>
         {
             var type = context.JsonTypeInfo.Type;
-            if (schema is OpenApiSchema body && CaseCommands.All.FirstOrDefault(c => c.Type == type) is { } command)
+            if (schema is OpenApiSchema body && CaseCommands.All.Append(ErasureApi.Erasure).FirstOrDefault(c => c.Type == type) is { } command)
             {
                 var fields = CaseCommands.Fields(type);
                 foreach (var field in fields.NotInBody.Where(f => !(command.OpensCase && f == fields.CaseId)))

@@ -11,9 +11,13 @@ public static class TakeBiometricsHandler
 {
     public static IReadOnlyList<object> Decide(AsylumCase? state, TakeBiometrics command, DateTimeOffset now)
     {
-        Validation.Open(state, command.CaseId);
+        var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.EurodacReference, "EurodacReference");
         Validation.Required(command.TakenBy, "TakenBy");
-        return [new BiometricsTaken(command.CaseId, command.EurodacReference, command.TakenBy, now)];
+        // The same reference again is a repeat of the same taking: nothing new. Another reference is a new taking
+        // (e.g. the data set was of too poor quality for Eurodac and was taken again): recorded, the last one counts.
+        return open.EurodacReference == command.EurodacReference
+            ? []
+            : [new BiometricsTaken(command.CaseId, command.EurodacReference, command.TakenBy, now)];
     }
 }
