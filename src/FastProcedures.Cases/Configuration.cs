@@ -78,6 +78,7 @@ public static class Configuration
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true)
             .UseLightweightSessions();
         opts.Services.InitializeMartenWith<Queries.CaseSummaries.CaseSummaryIndexes.FillNewColumns>();
+        opts.Services.InitializeMartenWith<SnapshotsCarrySummaries>();
 
         opts.Policies.AutoApplyTransactions();
         opts.HandleCommandsByCaseKind();
@@ -139,6 +140,8 @@ public static class Configuration
         store.Events.MetadataConfig.CausationIdEnabled = true;
         store.Events.MetadataConfig.CorrelationIdEnabled = true;
         store.Events.MetadataConfig.UserNameEnabled = true;
+        // The case snapshots store the case summary they carry in the command's commit (Projections.cs).
+        store.Events.EnableSideEffectsOnInlineProjections = true;
         store.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         // A projection that cannot apply an event stops with the error instead of skipping it (STYLE: never skip
         // projection errors silently), in normal runs and in rebuilds alike.

@@ -1,10 +1,12 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.TamperEvidence;
+using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Return;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
+using Marten.Schema;
 
 namespace FastProcedures.Cases;
 
@@ -22,8 +24,12 @@ public sealed partial class AsylumCaseProjection : SingleStreamProjection<Asylum
     }
 
     public override AsylumCase? Evolve(AsylumCase? snapshot, string id, IEvent e) => AsylumCase.Fold(snapshot, e.Data) is { } state
-        ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
+        ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e), Summary = CaseSummaries.Next(snapshot?.Summary, e) }
         : null;
+
+    /// <summary>Stores the summary the snapshot carries in the same commit (inline side effect).</summary>
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<AsylumCase> slice) =>
+        SummaryStore.StoreAsync(operations, slice, s => s.Summary);
 
     protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly(base.buildForInline(), typeof(AsylumCase));
 }
@@ -41,8 +47,12 @@ public sealed partial class ReturnCaseProjection : SingleStreamProjection<Return
     }
 
     public override ReturnCase? Evolve(ReturnCase? snapshot, string id, IEvent e) => ReturnCase.Fold(snapshot, e.Data) is { } state
-        ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e) }
+        ? state with { ChainHead = ChainHeads.Next(serializer, snapshot?.ChainHead, id, e), Summary = CaseSummaries.Next(snapshot?.Summary, e) }
         : null;
+
+    /// <summary>Stores the summary the snapshot carries in the same commit (inline side effect).</summary>
+    public override ValueTask RaiseSideEffects(IDocumentOperations operations, IEventSlice<ReturnCase> slice) =>
+        SummaryStore.StoreAsync(operations, slice, s => s.Summary);
 
     protected override IInlineProjection<IDocumentOperations> buildForInline() => new OwnStreamsOnly(base.buildForInline(), typeof(ReturnCase));
 }
@@ -58,6 +68,38 @@ internal sealed class OwnStreamsOnly(IInlineProjection<IDocumentOperations> inne
 {
     public Task ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation) =>
         inner.ApplyAsync(operations, streams.Where(s => s.AggregateType is null || kinds.Contains(s.AggregateType)), cancellation);
+}
+
+/// <summary>
+/// The case summary (<see cref="CaseSummary"/>), which the API reads right after a command, is carried by the case's
+/// inline snapshot and folded with it, so the commit stores it without loading it first: a command is one fetch and
+/// one commit. Marten calls this for inline projections (<c>EnableSideEffectsOnInlineProjections</c>); rebuilds build
+/// the summaries with <see cref="CaseSummaryProjection"/> from the same fold.
+/// </summary>
+internal static class SummaryStore
+{
+    public static async ValueTask StoreAsync<TCase>(
+        IDocumentOperations operations, IEventSlice<TCase> slice, Func<TCase, CaseSummary?> summaryOf) where TCase : notnull
+    {
+        if (slice.Snapshot is not { } snapshot)
+        {
+            return;
+        }
+        var target = slice.TenantId is { } tenant && tenant != operations.TenantId ? operations.ForTenant(tenant) : operations;
+        var summary = summaryOf(snapshot);
+        if (summary is null)
+        {
+            // A snapshot stored before snapshots carried the summary (SnapshotsCarrySummaries fills them at start):
+            // the stored summary, loaded and folded on as before.
+            var events = slice.Events();
+            if (events.Count == 0 || await target.LoadAsync<CaseSummary>(events[0].StreamKey!) is not { } stored)
+            {
+                return;
+            }
+            summary = events.Aggregate(stored, (s, e) => CaseSummaries.Next(s, e) ?? s);
+        }
+        target.Store(summary);
+    }
 }
 
 internal static class ChainHeads
@@ -77,6 +119,32 @@ internal static class ChainHeads
         }
         return previous is null || e.Version <= 0
             ? null
-            : EventHashChain.Link(previous, id, e.Version, e.EventTypeName, serializer.ToJson(e.Data));
+            : HashChainListener.HashOf(serializer, previous, id, e.Version, e);
+    }
+}
+
+/// <summary>
+/// Snapshots stored before they carried the case summary get it once at start, from the stored summary, so their
+/// next command does not load it either. Registered with <c>InitializeMartenWith</c> in the host's configuration.
+/// </summary>
+public sealed class SnapshotsCarrySummaries : IInitialData
+{
+    public async Task Populate(IDocumentStore store, CancellationToken cancellation)
+    {
+        var schema = store.Options.DatabaseSchemaName;
+        foreach (var kind in new[] { typeof(AsylumCase), typeof(ReturnCase), typeof(CaseSummary) })
+        {
+            await store.Storage.Database.EnsureStorageExistsAsync(kind, cancellation);
+        }
+        await using var session = store.LightweightSession();
+        foreach (var table in new[] { "mt_doc_asylumcase", "mt_doc_returncase" })
+        {
+            session.QueueSqlCommand($$"""
+                update {{schema}}.{{table}} c set data = jsonb_set(c.data, '{Summary}', s.data)
+                from {{schema}}.mt_doc_casesummary s
+                where s.id = c.id and s.tenant_id = c.tenant_id and jsonb_typeof(c.data->'Summary') is distinct from 'object'
+                """);
+        }
+        await session.SaveChangesAsync(cancellation);
     }
 }

@@ -310,6 +310,10 @@ public sealed record AsylumCase(
     /// the chain without reading that event again; null on states folded elsewhere (replay, time travel).</summary>
     public string? ChainHead { get; init; }
 
+    /// <summary>The case's summary line (work queues, boards, the case page), kept by the inline snapshot so a command
+    /// stores it in its commit without loading it; null on states folded elsewhere (replay, time travel).</summary>
+    public Queries.CaseSummaries.CaseSummary? Summary { get; init; }
+
     public static AsylumCase? Fold(AsylumCase? state, object @event) => @event switch
     {
         ApplicationMade made => Begin(made),

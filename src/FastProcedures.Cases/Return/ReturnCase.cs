@@ -145,6 +145,10 @@ public sealed record ReturnCase(
     /// the chain without reading that event again; null on states folded elsewhere (replay, time travel).</summary>
     public string? ChainHead { get; init; }
 
+    /// <summary>The case's summary line (work queues, boards, the case page), kept by the inline snapshot so a command
+    /// stores it in its commit without loading it; null on states folded elsewhere (replay, time travel).</summary>
+    public Queries.CaseSummaries.CaseSummary? Summary { get; init; }
+
     public static ReturnCase? Fold(ReturnCase? state, object @event) => @event switch
     {
         ReturnCaseOpened opened => Begin(opened),

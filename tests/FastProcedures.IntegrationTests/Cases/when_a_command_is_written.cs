@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
@@ -9,7 +10,10 @@ using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
 using FastProcedures.Cases.Procedures;
+using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.IntegrationTests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Persistence;
 
 namespace FastProcedures.IntegrationTests.Cases;
@@ -83,12 +87,71 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
     }
 
     [Fact]
+    public async Task the_summary_stored_with_each_command_is_the_one_a_rebuild_folds_from_the_events()
+    {
+        const string id = "BG-2026-300005";
+        await MakeAsync(id);
+        await _host.SendAsync("BG", new StartScreening(id, null, "officer"));
+        await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-5", "officer"));
+        await _host.SendAsync("BG", new CompleteScreening(id, null, true, true, [], SecurityCheckOutcome.Clear, ScreeningReferral.Asylum, "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer"));
+        var stored = await _host.LoadAsync<CaseSummary>("BG", id);
+        Assert.Equal("border-procedure", stored!.Procedure);
+        Assert.Equal("asylum", stored.Unit);
+        Assert.NotEmpty(stored.Deadlines);
+        Assert.Equivalent(stored, (await _host.LoadAsync<AsylumCase>("BG", id))!.Summary);
+
+        using (var daemon = await _host.Services.GetRequiredService<IDocumentStore>().BuildProjectionDaemonAsync())
+        {
+            await daemon.RebuildProjectionAsync<CaseSummaryProjection>(TimeSpan.FromSeconds(60), CancellationToken.None);
+        }
+
+        var rebuilt = await _host.LoadAsync<CaseSummary>("BG", id);
+        Assert.Equal(JsonSerializer.Serialize(stored), JsonSerializer.Serialize(rebuilt));
+    }
+
+    [Fact]
     public async Task a_command_reads_the_snapshot_not_the_stream_and_commits_in_one_batch()
     {
         const string id = "BG-2026-300004";
         await MakeAsync(id);
         await _host.SendAsync("BG", new StartScreening(id, null, "officer"));
 
+        CaseChange change = null!;
+        var statements = await StatementsAsync(async () => change = await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-3", "officer")));
+
+        Assert.True(change.Changed);
+        // One fetch (stream version and snapshot together), one commit (events, snapshot, outbox); no read of the
+        // events table: no fold of the stream, no lookup of the previous hash.
+        Assert.Single(statements, s => s.StartsWith("select version from fastproc.mt_streams") && s.Contains("from fastproc.mt_doc_asylumcase"));
+        Assert.Single(statements, s => s.Contains("mt_quick_append_events"));
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_events"));
+        // An asylum case's command never reads the return case document, nor the case summary: the snapshot carries
+        // it and the commit stores it.
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_returncase"));
+        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_casesummary"));
+        Assert.True(statements.Count <= 2, string.Join("\n", statements));
+    }
+
+    [Fact]
+    public async Task a_command_that_schedules_deadlines_writes_their_messages_in_its_one_commit()
+    {
+        const string id = "BG-2026-300006";
+        await MakeAsync(id);
+
+        CaseChange registered = null!;
+        var statements = await StatementsAsync(async () => registered = await _host.SendAsync("BG",
+            new RegisterApplication(id, null, "border-procedure", "APR Art. 42(1)(j)", "APR Art. 45(1)", "officer")));
+
+        Assert.NotEmpty(registered.Events.OfType<DeadlineStarted>());
+        // The scheduled deadline messages are statements of the commit batch, not round trips of their own.
+        Assert.Single(statements, s => s.Contains("mt_quick_append_events") && s.Contains("wolverine_incoming_envelopes"));
+        Assert.True(statements.Count <= 2, string.Join("\n", statements));
+    }
+
+    /// <summary>The statements PostgreSQL received while <paramref name="command"/> ran, one per round trip.</summary>
+    private static async Task<IReadOnlyList<string>> StatementsAsync(Func<Task> command)
+    {
         var statements = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var inCommand = new AsyncLocal<bool>();
         using var listener = new ActivityListener
@@ -105,18 +168,8 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         };
         ActivitySource.AddActivityListener(listener);
         inCommand.Value = true;
-        var change = await _host.SendAsync("BG", new TakeBiometrics(id, null, "EURODAC-BG-3", "officer"));
+        await command();
         inCommand.Value = false;
-
-        Assert.True(change.Changed);
-        // One fetch (stream version and snapshot together), one commit (events, snapshot, outbox); no read of the
-        // events table: no fold of the stream, no lookup of the previous hash.
-        Assert.Single(statements, s => s.StartsWith("select version from fastproc.mt_streams") && s.Contains("from fastproc.mt_doc_asylumcase"));
-        Assert.Single(statements, s => s.Contains("mt_quick_append_events"));
-        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_events"));
-        // An asylum case's command never reads the return case document; the case summary, read by the API right
-        // after the command and so inline, is loaded in a round trip of its own: one more.
-        Assert.DoesNotContain(statements, s => s.Contains("from fastproc.mt_doc_returncase"));
-        Assert.True(statements.Count <= 3, string.Join("\n", statements));
+        return [.. statements];
     }
 }

@@ -16,6 +16,23 @@ public sealed class HashChainListener : DocumentSessionListenerBase
 
     private static readonly ConditionalWeakTable<IEvent, Link> Known = new();
 
+    private sealed record Computed(string Previous, long Version, string Hash);
+
+    private static readonly ConditionalWeakTable<IEvent, Computed> Hashes = new();
+
+    /// <summary>The link of an appended event after <paramref name="previous"/> at <paramref name="version"/>, computed
+    /// once: the inline snapshot (which keeps the chain head) asks first, this listener stamps the same value.</summary>
+    public static string HashOf(ISerializer serializer, string previous, string streamId, long version, IEvent e)
+    {
+        if (Hashes.TryGetValue(e, out var computed) && computed.Version == version && computed.Previous == previous)
+        {
+            return computed.Hash;
+        }
+        var hash = EventHashChain.Link(previous, streamId, version, e.EventTypeName, serializer.ToJson(e.Data));
+        Hashes.AddOrUpdate(e, new Computed(previous, version, hash));
+        return hash;
+    }
+
     /// <summary>The write path loaded the stream at <paramref name="version"/> whose last hash is
     /// <paramref name="previousHash"/> (kept on the snapshot), so the chain continues without reading the last event.</summary>
     public static void Follows(IEvent first, string? previousHash, long version)
@@ -84,7 +101,7 @@ public sealed class HashChainListener : DocumentSessionListenerBase
         var version = first;
         foreach (var e in stream.Events)
         {
-            var hash = EventHashChain.Link(previous, key, version++, e.EventTypeName, serializer.ToJson(e.Data));
+            var hash = HashOf(serializer, previous, key, version++, e);
             e.SetHeader(EventHashChain.Header, hash);
             previous = hash;
         }

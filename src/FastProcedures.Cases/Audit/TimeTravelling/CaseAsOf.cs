@@ -1,5 +1,6 @@
 using FastProcedures.Cases.Asylum;
 using FastProcedures.Cases.Audit.AccessLog;
+using FastProcedures.Cases.Queries.CaseSummaries;
 using FastProcedures.Cases.Return;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
@@ -70,9 +71,11 @@ public static class CaseAsOf
         var (kind, state, workflows) = events[0].Data switch
         {
             ApplicationMade => FoldAs<AsylumCase>(AsylumCases.Kind.Name, events,
-                (c, e) => AsylumCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e) } : null, c => c.Workflows),
+                (c, e) => AsylumCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e), Summary = CaseSummaries.Next(c?.Summary, e) } : null,
+                c => c.Workflows),
             ReturnCaseOpened => FoldAs<ReturnCase>(ReturnCases.Kind.Name, events,
-                (c, e) => ReturnCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e) } : null, c => c.Workflows),
+                (c, e) => ReturnCase.Fold(c, e.Data) is { } next ? next with { ChainHead = Hash(e), Summary = CaseSummaries.Next(c?.Summary, e) } : null,
+                c => c.Workflows),
             _ => (null, null, null),
         };
         if (kind is null || state is null || workflows is null)

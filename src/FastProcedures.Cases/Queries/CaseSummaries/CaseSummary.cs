@@ -53,18 +53,47 @@ public sealed class CaseSummary
     /// the hand-over sent and not acknowledged (its one-working-day limit cannot end before it). Indexed with the
     /// tenant first, so a board page is read in this order and stops at the page.</summary>
     public DateTimeOffset? BoardAt { get; set; }
+
+    /// <summary>A copy to change: the summary a snapshot carries is never changed in place.</summary>
+    internal CaseSummary Copy()
+    {
+        var copy = (CaseSummary)MemberwiseClone();
+        copy.Deadlines = [.. Deadlines];
+        copy.OpenTasks = [.. OpenTasks];
+        return copy;
+    }
 }
 
+/// <summary>
+/// The case summaries from the events, for rebuilds. Inline, with every command, the summary is not loaded and folded
+/// here: the case's inline snapshot (<see cref="AsylumCaseProjection"/>, <see cref="ReturnCaseProjection"/>) carries it,
+/// folds it with the same <see cref="CaseSummaries.Next"/> and stores it in the command's commit, so a command costs
+/// no round trip for it.
+/// </summary>
 public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseSummary, string>
 {
-    /// <summary>Cases of both kinds; never a case's access stream.</summary>
-    protected override IInlineProjection<IDocumentOperations> buildForInline() =>
-        new OwnStreamsOnly(base.buildForInline(), typeof(AsylumCase), typeof(ReturnCase));
+    /// <summary>Inline, the snapshots store the summary: nothing to load or store here.</summary>
+    protected override IInlineProjection<IDocumentOperations> buildForInline() => StoredBySnapshots.Instance;
 
+    private sealed class StoredBySnapshots : IInlineProjection<IDocumentOperations>
+    {
+        public static readonly StoredBySnapshots Instance = new();
+
+        public Task ApplyAsync(IDocumentOperations operations, IEnumerable<StreamAction> streams, CancellationToken cancellation) =>
+            Task.CompletedTask;
+    }
+
+    public override CaseSummary? Evolve(CaseSummary? summary, string id, IEvent e) => CaseSummaries.Next(summary, e);
+}
+
+/// <summary>How a case's summary line follows its events: one fold, used by the inline snapshots and by rebuilds.</summary>
+public static class CaseSummaries
+{
     /// <summary>Workflows beside the main procedure; their stages do not decide the case's stage or unit.</summary>
     private static readonly HashSet<string> SideWorkflows = ["ammr-responsibility"];
 
-    public override CaseSummary? Evolve(CaseSummary? summary, string id, IEvent e)
+    /// <summary>The summary after <paramref name="e"/>; <paramref name="summary"/> itself is left as it was.</summary>
+    public static CaseSummary? Next(CaseSummary? summary, IEvent e)
     {
         summary = e.Data switch
         {
@@ -78,13 +107,14 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
                 Id = opened.CaseId, Kind = "return", Country = opened.Country, Nationality = opened.Nationality,
                 Unit = "return", LinkedCaseId = opened.AsylumCaseId, OpenedAt = opened.OpenedAt,
             },
-            _ => summary,
+            _ => summary?.Copy(),
         };
         if (summary is null)
         {
             return null;
         }
-        summary.LastChangedAt = e.Timestamp;
+        // To the microsecond, as PostgreSQL keeps the event's timestamp: the commit and a rebuild agree.
+        summary.LastChangedAt = e.Timestamp.AddTicks(-(e.Timestamp.Ticks % 10));
         switch (e.Data)
         {
             case ProcedureAssigned assigned:
