@@ -138,6 +138,14 @@ public sealed record ReturnCase(
     /// <summary>When the running detention began; null when the person is not detained.</summary>
     public DateTimeOffset? DetainedSince { get; init; }
 
+    /// <summary>RD Art. 11(1): the return decision must be accompanied by an entry ban (no voluntary departure granted,
+    /// or the obligation to return not complied with), as the definition said by sending <c>EntryBanRequired</c> to the
+    /// return unit (its <see cref="UnitMessageSent"/> step on this case's stream).</summary>
+    public bool EntryBanRequired { get; init; }
+
+    /// <summary>The entry ban issued on this case (RD Art. 11); null while none was issued.</summary>
+    public EntryBanIssued? EntryBan { get; init; }
+
     /// <summary>Days added to the voluntary departure period so far (RD Art. 7(2)).</summary>
     public int VoluntaryDepartureExtendedDays { get; init; }
 
@@ -148,6 +156,9 @@ public sealed record ReturnCase(
     /// <summary>The case's summary line (work queues, boards, the case page), kept by the inline snapshot so a command
     /// stores it in its commit without loading it; null on states folded elsewhere (replay, time travel).</summary>
     public Queries.CaseSummaries.CaseSummary? Summary { get; init; }
+
+    /// <summary>The message the definitions send to the return unit when RD Art. 11(1) requires an entry ban.</summary>
+    public const string EntryBanRequiredMessage = "EntryBanRequired";
 
     public static ReturnCase? Fold(ReturnCase? state, object @event) => @event switch
     {
@@ -192,6 +203,11 @@ public sealed record ReturnCase(
         RemovalCancelled => this with { Removal = null },
         RemovalExecuted e => Released(e.ExecutedAt) with { Removed = true },
         ReturnCaseClosed => this with { Closed = true },
+        EntryBanIssued e => this with { EntryBan = e },
+        UnitMessageSent { Step.Message: EntryBanRequiredMessage } => this with
+        {
+            EntryBanRequired = true, Workflows = Workflows.Apply(@event),
+        },
         WorkflowStarted or CalendarChanged or IWorkflowStep => this with { Workflows = Workflows.Apply(@event) },
         _ => this,
     };
