@@ -100,6 +100,8 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
         var (_, returnCase, _) = await _host.GetAsync(returns, $"/api/cases/{ReturnId}");
         Assert.Equal("return", (string)returnCase!["kind"]!);
         Assert.Contains(returnCase["removalBars"]!.AsArray(), b => ((string)b!).Contains("appeal window is open"));
+        // RD Art. 11(1)(a): no voluntary departure was granted, so the return officer is offered the entry ban.
+        Assert.Contains("issue-entry-ban", returnCase["allowedActions"]!.AsArray().Select(a => (string)a!));
 
         await Act(asylum, $"/api/cases/{Id}/lodge-appeal", new { court = "Administrative Court Haskovo", suspensiveEffect = true });
         var refused = await Act(returns, $"/api/cases/{ReturnId}/execute-removal", new { }, status: 422);

@@ -88,7 +88,7 @@ public sealed class when_units_read_their_queues_and_boards(DatabaseFixture data
             new DecisionReason("APR Art. 39(3)", "No well-founded fear."), "APR Art. 39", "officer",
             new JointReturnDecision(0, "RD Art. 6", "No right to stay.")));
         // The return case is closed meanwhile, so the hand-over is refused there and never acknowledged.
-        await _host.SendAsync("BG", new CloseReturnCase(id + "-R", null, "Recorded in error.", "officer-return"));
+        await _host.SendAsync("BG", new CloseReturnCase(id + "-R", null, "Recorded in error.", "officer-return", ReturnDecisionWithdrawn: true));
         database.Clock.Set(DateTimeOffset.Parse("2026-09-18T10:00:00+03:00")); // Friday, after the one-week appeal window
         await _host.TrackActivity(TimeSpan.FromSeconds(30)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(
             (Func<IMessageContext, Task>)(bus => bus.InvokeForTenantAsync<FastProcedures.Cases.CaseChange>("BG", new RecordFinalDecision(id, null, "officer"))));
