@@ -147,5 +147,11 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
 
         var (_, board, _) = await _host.GetAsync(returns, "/api/deadlines?dueBefore=" + Uri.EscapeDataString(DateTimeOffset.UtcNow.AddYears(1).ToString("O")));
         Assert.Contains(board!["items"]!.AsArray(), d => (string)d!["caseId"]! == ReturnId);
+
+        // RD Art. 11(1)(a): the decision granted no voluntary departure, so the case closes only after the entry ban.
+        var unbanned = await Act(returns, $"/api/cases/{ReturnId}/close-return-case", new { reason = "Returnee left." }, status: 422);
+        Assert.Contains("RD Art. 11(1)", (string)unbanned["detail"]!);
+        await Act(returns, $"/api/cases/{ReturnId}/issue-entry-ban", new { years = 3, legalBasis = "RD Art. 11(1)(a)" });
+        Assert.Contains("ReturnCaseClosed", Types(await Act(returns, $"/api/cases/{ReturnId}/close-return-case", new { reason = "Returnee left." })));
     }
 }
