@@ -102,13 +102,14 @@ internal static class CaseViews
             workflows.Instances.Values.Select(i => new WorkflowView(i.Id, i.Version, i.Hash, i.State.Stage)).ToList(),
             deadlines, tasks,
             state is ReturnCase r ? r.RemovalBars(now).Select(Cases.Return.RemovalBars.Explain).ToList() : null,
-            summary.Closed ? [] : WithEntryBan(state, CaseCommands.AllowedActions(summary.Kind, workflows, catalog)));
+            WithEntryBan(state, summary.Closed ? [] : CaseCommands.AllowedActions(summary.Kind, workflows, catalog)));
     }
 
     /// <summary>RD Art. 11(1): while the return case requires an entry ban and none was issued, issuing it is
-    /// offered to the return officer whatever stage the procedure is in (closing is refused until then).</summary>
+    /// offered to the return officer whatever stage the procedure is in, also after the removal or the departure
+    /// (the ban runs from the departure, CJEU C-225/16) until the case is closed, which is refused until then.</summary>
     private static IReadOnlyList<string> WithEntryBan(object? state, IReadOnlyList<string> actions) =>
-        state is ReturnCase { EntryBanRequired: true, EntryBan: null }
+        state is ReturnCase { Closed: false, EntryBanRequired: true, EntryBan: null }
             ? actions.Append(CaseCommands.ActionOf(typeof(Cases.Return.Closing.IssueEntryBan))).Distinct().Order(StringComparer.Ordinal).ToList()
             : actions;
 

@@ -8,6 +8,7 @@ using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
 using FastProcedures.Cases.Return;
+using FastProcedures.Cases.Return.Closing;
 using FastProcedures.Cases.Return.ExecutingRemoval;
 using FastProcedures.Cases.Return.SchedulingRemoval;
 using FastProcedures.Cases.Procedures;
@@ -97,6 +98,14 @@ public sealed class when_a_case_walks_the_pilot_path(DatabaseFixture database) :
         returnCase = await _host.LoadAsync<ReturnCase>("BG", ReturnId);
         Assert.Equal("removed", returnCase!.Workflows.StageOf("return-border-procedure"));
         Assert.Empty(returnCase.Workflows.LiveDeadlines());
+        // RD Art. 11(1)(a): no voluntary departure was granted; the procedure is over, but the entry ban is still owed.
+        Assert.True(returnCase.EntryBanRequired);
+        var (_, view, _) = await _host.GetAsync(Tokens.ReturnOfficer("BG"), $"/api/cases/{ReturnId}");
+        Assert.Contains("issue-entry-ban", view!["allowedActions"]!.AsArray().Select(a => (string)a!));
+        var ban = await _host.SendAsync("BG", new IssueEntryBan(ReturnId, null, 3, "RD Art. 11(1)(a)", "officer-return"));
+        Assert.Single(ban.Events.OfType<EntryBanIssued>());
+        (_, view, _) = await _host.GetAsync(Tokens.ReturnOfficer("BG"), $"/api/cases/{ReturnId}");
+        Assert.DoesNotContain("issue-entry-ban", view!["allowedActions"]!.AsArray().Select(a => (string)a!));
     }
 
     [Fact]
