@@ -64,9 +64,9 @@ public sealed class when_routing_and_crisis_facts_are_recorded
 
         var inadmissibility = Assert.Single(Workflows(result), w => w.Id == "inadmissibility");
         var limit = Assert.Single(inadmissibility.Timers, t => t.Id == "short-examination-limit");
-        // Ten working days from Wednesday 2 September 2026 (Unification Day, Sunday 6 September, is no working day
-        // anyway; Independence Day, Tuesday 22 September, is a holiday) end on Wednesday 16 September.
-        Assert.True(limit.ExpiresAt <= DateTimeOffset.Parse("2026-09-18T00:00:00+03:00"));
+        // Ten working days from registration on Wednesday 2 September 2026: Unification Day falls on Sunday 6 September
+        // and Monday 7 September is off in its place, so the tenth working day is Thursday 17 September.
+        Assert.Equal(DateTimeOffset.Parse("2026-09-18T00:00:00+03:00"), limit.ExpiresAt);
     }
 
     private const string ResponsibilityCheck = """
@@ -92,7 +92,9 @@ public sealed class when_routing_and_crisis_facts_are_recorded
         var massArrivals = TakeCharge(Run(Made + ResponsibilityCheck, WithCrisis("mass-arrivals")));
         var instrumentalisation = TakeCharge(Run(Made + ResponsibilityCheck, WithCrisis("instrumentalisation")));
 
-        Assert.True(instrumentalisation.ExpiresAt < DateTimeOffset.Parse("2026-11-10T00:00:00+02:00"));
-        Assert.True(massArrivals.ExpiresAt > DateTimeOffset.Parse("2026-12-31T00:00:00+02:00"));
+        // Two months from registration on Wednesday 2 September end with Monday 2 November.
+        Assert.Equal(DateTimeOffset.Parse("2026-11-03T00:00:00+02:00"), instrumentalisation.ExpiresAt);
+        // Four months end with Saturday 2 January 2027, moved to Monday 4 January (Reg. 1182/71 Art. 3(4)).
+        Assert.Equal(DateTimeOffset.Parse("2027-01-05T00:00:00+02:00"), massArrivals.ExpiresAt);
     }
 }
