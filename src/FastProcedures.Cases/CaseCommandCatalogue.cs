@@ -92,7 +92,7 @@ public static class CaseCommandCatalogue
         Asylum<ReleaseApplicant>(AsylumUnit, (s, c, x) => ReleaseApplicantHandler.Decide(s, c, x.Now), nameof(ApplicantReleased)),
         Asylum<DecideAppeal>(AsylumUnit, (s, c, x) => DecideAppealHandler.Decide(s, c, x.Now), nameof(AppealDecided)),
         Asylum<RecordFinalDecision>(AsylumUnit, (s, c, x) => RecordFinalDecisionHandler.Decide(s, c, x.Now), nameof(DecisionBecameFinal)),
-        Asylum<ApplyCrisisDerogation>(AsylumUnit, (s, c, x) => ApplyCrisisDerogationHandler.Decide(s, c, x.Now), nameof(CrisisDerogationApplied)),
+        Asylum<ApplyCrisisDerogation>(AsylumUnit, (s, c, x) => ApplyCrisisDerogationHandler.Decide(s, c, x.Now, x.Catalog), nameof(CrisisDerogationApplied)),
         Asylum<RecordAbsconding>(AsylumUnit, (s, c, x) => RecordAbscondingHandler.Decide(s, c, x.Now), nameof(ApplicantAbsconded)),
         Asylum<RecordReappearance>(AsylumUnit, (s, c, x) => RecordReappearanceHandler.Decide(s, c, x.Now), nameof(ApplicantReappeared)),
         Asylum<RecordRelocation>(AsylumUnit, (s, c, x) => RecordRelocationHandler.Decide(s, c, x.Now), nameof(ApplicantRelocated)),

@@ -16,6 +16,7 @@ using FastProcedures.Cases.Running;
 using FastProcedures.Cases.Procedures;
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Crisis;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Routing;
 using FastProcedures.Workflows.Kpis;
@@ -66,7 +67,11 @@ public sealed class Simulator
         _scenario = scenario;
         _registry = registry;
         _calendar = registry.Calendar(scenario.Country);
-        _runner = new CaseRunner(new WorkflowCatalog(registry)) { KeepTimeline = false, Recorded = OnRecorded };
+        // The scenario's hypothetical crisis periods stand in for the declared ones of workflows/data.
+        var crises = new CrisisPeriods(0, scenario.Crisis
+            .Select(span => new CrisisPeriod(CrisisId(span), scenario.Country, "scenario", span.From, span.To, []) { Type = span.Type })
+            .ToList());
+        _runner = new CaseRunner(new WorkflowCatalog(registry) { Crises = crises }) { KeepTimeline = false, Recorded = OnRecorded };
         _work = new WorkClock(_calendar, scenario.Staff.HoursPerDay);
         _random = new Random(seed);
         _units = new Dictionary<string, UnitPool>
@@ -187,10 +192,12 @@ public sealed class Simulator
         c.Procedure = _runner.AsylumCases[c.Id].Procedure
             ?? throw new ScenarioException($"case {c.Id}: registration assigned no procedure");
         Fact(c, CaseFacts.ProcedureAssigned, c.Procedure);
-        if (Crisis(_work.LocalDate(_now)) is { } crisis)
+        var madeOn = _work.LocalDate(_runner.AsylumCases[c.Id].MadeAt);
+        if (Crisis(madeOn) is { } crisis)
         {
-            // A case registered in a crisis period gets the derogations of the Council's implementing decision (CFMR).
-            Send(new ApplyCrisisDerogation(c.Id, null, crisis.Type, true, [], Actor));
+            // An application made in a crisis period gets the derogations of the Council's implementing decision
+            // (CFMR Art. 10(1), 11(1)).
+            Send(new ApplyCrisisDerogation(c.Id, null, CrisisId(crisis), true, [], Actor));
         }
         // The application is lodged with the asylum unit the next working day (APR Art. 28).
         At(_work.NextWorkingDay(_now), () =>
@@ -496,6 +503,8 @@ public sealed class Simulator
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    private static string CrisisId(CrisisSpan span) => $"scenario-{span.Type}-{span.From:yyyy-MM-dd}";
 
     private CrisisSpan? Crisis(DateOnly date) => _scenario.Crisis.FirstOrDefault(span => date >= span.From && date <= span.To);
 

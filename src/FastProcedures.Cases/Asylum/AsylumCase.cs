@@ -205,9 +205,13 @@ public sealed record DecisionBecameFinal(string CaseId, bool Negative, string Re
 
 public sealed record AsylumCaseClosed(string CaseId, string Reason, string ClosedBy, DateTimeOffset ClosedAt);
 
-/// <summary>CFMR (Reg. 2024/1359): a declared crisis covers this case; its derogations extend the named timers.</summary>
+/// <summary>CFMR (Reg. 2024/1359): a declared crisis covers this case; its derogations extend the named timers. The
+/// definitions' guards read <c>crisis_type</c> (mass-arrivals, instrumentalisation, force-majeure: CFMR Art. 1(4)-(5)),
+/// <c>crisis_decision</c> (initial or extension: Art. 4(3), 5(1)-(2)) and <c>cfmr_article_11_border_case</c> (the
+/// return border procedure of CFMR Art. 11(3), (4) or (6)); events recorded before these were kept have them null.</summary>
 public sealed record CrisisDerogationApplied(
-    string CaseId, string CrisisId, bool CoversCase, IReadOnlyList<string> Timers, string AppliedBy, DateTimeOffset AppliedAt);
+    string CaseId, string CrisisId, bool CoversCase, IReadOnlyList<string> Timers, string AppliedBy, DateTimeOffset AppliedAt,
+    string? CrisisType = null, string? CrisisDecision = null, bool? CfmrArticle11BorderCase = null);
 
 /// <summary>APR Art. 41: the applicant absconded; timers suspend as the definition says.</summary>
 public sealed record ApplicantAbsconded(string CaseId, string RecordedBy, DateTimeOffset AbscondedAt);

@@ -1,5 +1,6 @@
 using FastProcedures.Workflows;
 using FastProcedures.Workflows.Clock;
+using FastProcedures.Workflows.Crisis;
 using FastProcedures.Workflows.Definitions;
 using FastProcedures.Workflows.Files;
 
@@ -15,6 +16,10 @@ public sealed class PinnedDefinitionException(string message) : Exception(messag
 public sealed class WorkflowCatalog(WorkflowRegistry registry)
 {
     public WorkflowRegistry Registry { get; } = registry;
+
+    /// <summary>The declared crisis periods (<c>workflows/data/crisis-periods.yaml</c>, CFMR); a capacity simulation
+    /// sets the hypothetical periods of its scenario instead.</summary>
+    public CrisisPeriods? Crises { get; init; } = registry.Data?.CrisisPeriods;
 
     public static WorkflowCatalog Load(string? workflowsDirectory = null) =>
         new(WorkflowsFolder.Load(workflowsDirectory ?? WorkflowsFolder.Require()));

@@ -1,6 +1,5 @@
 using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
-using FastProcedures.Cases.Asylum.ApplyingCrisisDerogation;
 using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Asylum.RecordingWhereabouts;
 using static FastProcedures.IntegrationTests.Decisions.Cases;
@@ -36,17 +35,6 @@ public sealed class when_an_asylum_officer_decides
             new RecordRelocation(AsylumId, null, "DE", "officer"), Now)));
         Assert.Equal("DE", relocated.ToState);
         Assert.Throws<CaseCommandRefused>(() => RecordRelocationHandler.Decide(Asylum(), new RecordRelocation(AsylumId, null, "", "officer"), Now));
-    }
-
-    [Fact]
-    public void a_crisis_derogation_carries_the_timers_it_extends()
-    {
-        var applied = Assert.IsType<CrisisDerogationApplied>(Assert.Single(ApplyCrisisDerogationHandler.Decide(Asylum(),
-            new ApplyCrisisDerogation(AsylumId, null, "bg-2026-crisis", true, ["border-procedure-limit"], "minister"), Now)));
-        Assert.Equal(["border-procedure-limit"], applied.Timers);
-        Assert.True(applied.CoversCase);
-        Assert.Throws<CaseCommandRefused>(() => ApplyCrisisDerogationHandler.Decide(Asylum(),
-            new ApplyCrisisDerogation(AsylumId, null, "", true, [], "minister"), Now));
     }
 
     [Fact]
