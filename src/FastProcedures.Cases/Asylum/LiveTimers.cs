@@ -10,6 +10,11 @@ internal static class LiveTimers
     public static IReadOnlyList<string> ExtendedOn(WorkflowCatalog catalog, AsylumCase open, string @event) =>
         Live(catalog, open, t => t.Extensions.Any(e => e.On == @event));
 
+    /// <summary>Whether a running timer of the case was extended on the event already: recording the fact again
+    /// changes nothing.</summary>
+    public static bool AlreadyExtendedOn(AsylumCase open, string @event) =>
+        open.Workflows.Instances.Values.SelectMany(i => i.State.Timers.Values).Any(t => t.IsLive && t.ExtendedOn.Contains(@event));
+
     public static IReadOnlyList<string> StoppedOn(WorkflowCatalog catalog, AsylumCase open, string @event) =>
         Live(catalog, open, t => t.StopsOn.Contains(@event) && !t.StopsWhen.ContainsKey(@event));
 

@@ -1,7 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
-using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.DeterminingResponsibility;
 
@@ -9,7 +6,7 @@ namespace FastProcedures.Cases.Asylum.DeterminingResponsibility;
 /// take-charge request is due "within one month of receiving the hit" (AMMR Art. 39(1)), the take-back notification
 /// "within two weeks after receiving the Eurodac hit" (Art. 41(1)), as the definition counts them from <c>HitAt</c>.
 /// A hit recorded again (same consequence) records nothing.</summary>
-public sealed record RecordEurodacHit(string CaseId, long? ExpectedVersion, EurodacHitLeadsTo LeadsTo, DateTimeOffset HitAt, string RecordedBy);
+public sealed record RecordEurodacHit(string CaseId, long? ExpectedVersion, EurodacHitLeadsTo LeadsTo, DateTimeOffset HitAt, string RecordedBy) : IAsylumCommand;
 
 public static class RecordEurodacHitHandler
 {
@@ -31,12 +28,5 @@ public static class RecordEurodacHitHandler
         Validation.Require(!open.TakeChargeRequested,
             $"The take-charge request of case {command.CaseId} was sent already: the hit no longer sets its limit (AMMR Art. 39(1)).");
         return [new EurodacHitReceived(command.CaseId, command.LeadsTo, command.HitAt, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordEurodacHit command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

@@ -1,14 +1,11 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
-using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Transferring;
 
 /// <summary>Record that the transfer cannot be carried out because the applicant is imprisoned: the transfer period
 /// is extended as the definition says (AMMR Art. 46(2), up to one year). Refused where no transfer period of the case
 /// is running; recorded again, nothing changes.</summary>
-public sealed record RecordImprisonment(string CaseId, long? ExpectedVersion, string RecordedBy);
+public sealed record RecordImprisonment(string CaseId, long? ExpectedVersion, string RecordedBy) : IAsylumCommand;
 
 public static class RecordImprisonmentHandler
 {
@@ -19,15 +16,6 @@ public static class RecordImprisonmentHandler
         var periods = LiveTimers.ExtendedOn(catalog, open, nameof(ApplicantImprisoned));
         Validation.Require(periods.Count > 0,
             $"No period of case {command.CaseId} runs that imprisonment extends: it extends the transfer period (AMMR Art. 46(2)).");
-        var extended = open.Workflows.Instances.Values.SelectMany(i => i.State.Timers.Values)
-            .Any(t => t.IsLive && t.ExtendedOn.Contains(nameof(ApplicantImprisoned)));
-        return extended ? [] : [new ApplicantImprisoned(command.CaseId, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordImprisonment command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
+        return LiveTimers.AlreadyExtendedOn(open, nameof(ApplicantImprisoned)) ? [] : [new ApplicantImprisoned(command.CaseId, command.RecordedBy, now)];
     }
 }

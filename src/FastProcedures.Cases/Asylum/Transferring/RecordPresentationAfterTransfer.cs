@@ -1,7 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
-using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Transferring;
 
@@ -9,7 +6,7 @@ namespace FastProcedures.Cases.Asylum.Transferring;
 /// to it (APR Art. 28(2)): the application is to be lodged within 21 days of that day, as the procedure's definition
 /// counts it. Refused once the application is lodged or where no procedure of the case counts from it; recorded
 /// again, nothing changes.</summary>
-public sealed record RecordPresentationAfterTransfer(string CaseId, long? ExpectedVersion, string RecordedBy);
+public sealed record RecordPresentationAfterTransfer(string CaseId, long? ExpectedVersion, string RecordedBy) : IAsylumCommand;
 
 public static class RecordPresentationAfterTransferHandler
 {
@@ -25,12 +22,5 @@ public static class RecordPresentationAfterTransferHandler
         Validation.Require(LiveTimers.StartedOn(catalog, open, nameof(ApplicantPresentedAfterTransfer)).Count > 0,
             $"No procedure of case {command.CaseId} counts a time to lodge from the presentation after a transfer (APR Art. 28(2)): register the application first.");
         return [new ApplicantPresentedAfterTransfer(command.CaseId, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        RecordPresentationAfterTransfer command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }

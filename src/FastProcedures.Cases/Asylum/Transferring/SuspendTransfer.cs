@@ -1,7 +1,4 @@
-using JasperFx.Events;
 using FastProcedures.Cases.Procedures;
-using Marten;
-using Wolverine;
 
 namespace FastProcedures.Cases.Asylum.Transferring;
 
@@ -9,7 +6,7 @@ namespace FastProcedures.Cases.Asylum.Transferring;
 /// (AMMR Art. 43(3)): the transfer period stops and runs again, for six whole months, from the final decision on the
 /// appeal (Art. 46(1), <c>decide-appeal</c> with <c>against: transfer-decision</c>). Refused without a transfer appeal
 /// or a running transfer period; recorded again while suspended, nothing changes.</summary>
-public sealed record SuspendTransfer(string CaseId, long? ExpectedVersion, string Court, string RecordedBy);
+public sealed record SuspendTransfer(string CaseId, long? ExpectedVersion, string Court, string RecordedBy) : IAsylumCommand;
 
 public static class SuspendTransferHandler
 {
@@ -28,12 +25,5 @@ public static class SuspendTransferHandler
         Validation.Require(LiveTimers.StoppedOn(catalog, open, nameof(TransferSuspended)).Count > 0,
             $"No transfer period of case {command.CaseId} is running (AMMR Art. 46(1)).");
         return [new TransferSuspended(command.CaseId, command.Court, command.RecordedBy, now)];
-    }
-
-    public static (CaseChange, OutgoingMessages) Handle(
-        SuspendTransfer command, [Case] IEventStream<AsylumCase> stream, WorkflowCatalog catalog, TimeProvider clock)
-    {
-        var now = clock.GetUtcNow();
-        return CaseStreams.Decide(AsylumCases.Kind, stream, command.ExpectedVersion, catalog, now, state => Decide(state, command, now, catalog));
     }
 }
