@@ -35,6 +35,19 @@ public sealed class when_messages_go_to_the_units(DatabaseFixture database) : IC
     }
 
     [Fact]
+    public void every_use_case_of_the_catalogue_is_handled_and_only_the_openings_by_a_handler_of_their_own()
+    {
+        var handlers = (WolverineRuntime)_host.Services.GetRequiredService<IWolverineRuntime>();
+        foreach (var useCase in FastProcedures.Cases.CaseCommandCatalogue.All)
+        {
+            Assert.True(handlers.Handlers.HandlerFor(useCase.Type) is not null, $"{useCase.Action} has no handler");
+            var byKind = useCase.Type.IsAssignableTo(typeof(FastProcedures.Cases.IAsylumCommand))
+                || useCase.Type.IsAssignableTo(typeof(FastProcedures.Cases.IReturnCommand));
+            Assert.True(byKind != useCase.OpensCase, $"{useCase.Action}: opens a case {useCase.OpensCase}, handled by its kind of case {byKind}");
+        }
+    }
+
+    [Fact]
     public void a_notification_goes_to_the_unit_the_definition_names()
     {
         foreach (var unit in FastProcedures.Cases.Configuration.UnitQueues)
