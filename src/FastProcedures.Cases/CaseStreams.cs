@@ -130,7 +130,8 @@ public static class CaseStreams
 
     /// <summary>For commands that open a case: the stream must not exist yet, unless it holds this very case and the
     /// command is a repeat of the one that opened it (<paramref name="isRepeat"/>), which then changes nothing. Two
-    /// openings racing on one id queue on the stream's lock (<see cref="CaseOpeningListener"/>): the later is refused.</summary>
+    /// openings racing on one id meet at the stream's unique key; the later is retried and refused here
+    /// (<see cref="WriteConflictsAreInformation"/>).</summary>
     public static void MustBeNew<TCase>(IEventStream<TCase> stream, Func<TCase, bool> isRepeat) where TCase : class, ICase
     {
         if (stream.Aggregate is { } existing ? !isRepeat(existing) : stream.StartingVersion is > 0)

@@ -77,6 +77,8 @@ public static class Configuration
             // mode chooses which. A node that dies has its agents restarted elsewhere.
             .IntegrateWithWolverine(w => w.UseWolverineManagedEventSubscriptionDistribution = true)
             .UseLightweightSessions();
+        // Two writers meeting on one case stream are information in Marten's log too (WriteConflicts.cs).
+        opts.Services.InitializeMartenWith<WriteConflictsAreInformation>();
         opts.Services.InitializeMartenWith<Queries.CaseSummaries.CaseSummaryIndexes.FillNewColumns>();
         opts.Services.InitializeMartenWith<SnapshotsCarrySummaries>();
 
@@ -151,9 +153,7 @@ public static class Configuration
             errors.SkipSerializationErrors = false;
             errors.SkipUnknownEvents = false;
         }
-        // Each module registers its projections, listeners and indexes (reception before audit: an opening takes its
-        // lock before the hash chain is stamped).
-        store.AddReception();
+        // Each module registers its projections, listeners and indexes.
         store.AddAsylum();
         store.AddReturn();
         store.AddAudit();

@@ -1,5 +1,3 @@
-using Marten;
-
 namespace FastProcedures.Cases.Reception;
 
 /// <summary>The reception unit: it opens asylum cases (making an application starts the case's stream).</summary>
@@ -7,10 +5,4 @@ public static class ReceptionConfiguration
 {
     /// <summary>The reception unit's queue; commands sent by reception caseworkers carry it too.</summary>
     public const string Unit = "reception";
-
-    public static void AddReception(this StoreOptions store)
-    {
-        // Two openings of one case id: the second is refused as existing instead of failing at the stream insert.
-        store.Listeners.Add(new CaseOpeningListener());
-    }
 }

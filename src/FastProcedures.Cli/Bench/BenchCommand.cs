@@ -46,6 +46,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         [Description("Open cases per country when the deadline board and work queue are timed: synthetic case summaries are bulk-inserted beside the driven cases up to M (e.g. 1000000). Default: the driven cases only.")]
         public int OpenCases { get; init; }
 
+        [CommandOption("--warmup <W>")]
+        [Description("Cases driven through the runtime before the measurement, not measured (handler code generation, JIT tiering). Default 300.")]
+        public int Warmup { get; init; } = 300;
+
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object (alone on stdout).")]
         public bool Json { get; init; }
@@ -61,6 +65,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         if (settings.Cases < 1)
         {
             return Cli.Fail($"--cases: {settings.Cases} is not a positive number.", 2);
+        }
+        if (settings.Warmup < 1)
+        {
+            return Cli.Fail($"--warmup: {settings.Warmup} is not a positive number.", 2);
         }
         if (settings.OpenCases < 0)
         {
@@ -118,12 +126,17 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         await host.StartAsync(cancellation);
         var written = new ConcurrentDictionary<int, List<Written>>();
         var bus = host.Services.GetRequiredService<IMessageBus>();
-        // One case first, not measured: Wolverine generates and compiles each handler's code on its first message.
-        Cli.Progress("bench: warming up (handler code generation) ...");
-        foreach (var command in PilotPath("BG-2026-W00000", 0))
+        // Cases first, not measured: Wolverine generates and compiles each handler's code on its first message, and
+        // the JIT tiers the hot paths up over the first thousands of commands (the baselines that follow share them).
+        Cli.Progress($"bench: warming up ({settings.Warmup} cases, not measured) ...");
+        await DriveAsync(settings.Warmup, settings.Clients, async (i, _) =>
         {
-            await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1));
-        }
+            foreach (var command in PilotPath($"BG-2026-W{i:D5}", i))
+            {
+                await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1));
+            }
+            return (8, 0, 0);
+        }, cancellation);
         Cli.Progress("bench: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines) ...");
         var phase = await DriveAsync(settings.Cases, settings.Clients, async (i, count) =>
         {

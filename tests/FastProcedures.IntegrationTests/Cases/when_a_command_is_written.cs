@@ -149,6 +149,21 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         Assert.True(statements.Count <= 2, string.Join("\n", statements));
     }
 
+    [Fact]
+    public async Task an_opening_starts_its_stream_in_one_fetch_and_one_commit()
+    {
+        const string id = "BG-2026-300007";
+
+        var statements = await StatementsAsync(() => MakeAsync(id));
+
+        // No lock or existence check of its own: a second opening of the id meets the stream's unique key at commit
+        // and is retried and refused (when_a_case_id_is_used_twice).
+        Assert.Single(statements, s => s.Contains("mt_quick_append_events") || s.Contains("insert into fastproc.mt_streams"));
+        Assert.DoesNotContain(statements, s => s.Contains("pg_advisory"));
+        Assert.True(statements.Count <= 2, string.Join("\n", statements));
+        Assert.Single(await _host.StreamAsync("BG", id), e => e.Data is ApplicationMade);
+    }
+
     /// <summary>The statements PostgreSQL received while <paramref name="command"/> ran, one per round trip.</summary>
     private static async Task<IReadOnlyList<string>> StatementsAsync(Func<Task> command)
     {

@@ -14,6 +14,9 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal("fastproc: --cases: 0 is not a positive number.", result.StandardError.Trim());
+        var noWarmup = await CliRunner.RunAsync(null, "bench", "--warmup", "0");
+        Assert.Equal(2, noWarmup.ExitCode);
+        Assert.Equal("fastproc: --warmup: 0 is not a positive number.", noWarmup.StandardError.Trim());
     }
 
     [Fact]
@@ -23,7 +26,7 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         // busy machine.
         var result = await CliRunner.RunWithinAsync(TimeSpan.FromMinutes(5),
             new Dictionary<string, string?> { ["FASTPROC_DB"] = database.ConnectionString },
-            "bench", "--cases", "4", "--clients", "2", "--open-cases", "60", "--json");
+            "bench", "--cases", "4", "--clients", "2", "--warmup", "2", "--open-cases", "60", "--json");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
