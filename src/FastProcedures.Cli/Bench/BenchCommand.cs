@@ -9,6 +9,7 @@ using FastProcedures.Cases.Asylum.IssuingDecision;
 using FastProcedures.Cases.Reception.MakingApplication;
 using FastProcedures.Cases.Reception.Registering;
 using FastProcedures.Cases.Reception.Screening;
+using FastProcedures.Cases.Return;
 using FastProcedures.Cli.Audit;
 using JasperFx;
 using JasperFx.Events;
@@ -26,9 +27,11 @@ namespace FastProcedures.Cli.Bench;
 
 /// <summary>
 /// <c>fastproc bench</c>: drives N cases along the pilot path through the real runtime (Wolverine, engine, Marten,
-/// outbox, scheduled deadlines) on a fresh database with C concurrent clients, then writes the same events again as
-/// two baselines in the same run: raw Marten appends (one transaction per command) and the minimal correct command
-/// (<c>FetchForWriting</c> + append + commit on the application's store, no engine, no Wolverine).
+/// outbox, scheduled deadlines) on a fresh database with C concurrent clients, until the messages the commands sent
+/// between units are handled too (the joint decision opens the linked return case), then writes the same events,
+/// commit by commit, again as two baselines in the same run: raw Marten appends (one transaction per commit) and the
+/// minimal correct command (<c>FetchForWriting</c> + append + commit on the application's store, no engine, no
+/// Wolverine).
 /// </summary>
 internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 {
@@ -55,10 +58,16 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         public bool Json { get; init; }
     }
 
-    /// <summary>One command as the runtime handled it: the case, whether it started the stream, the events appended.</summary>
-    private sealed record Written(string CaseId, bool Starts, IReadOnlyList<object> Events);
+    /// <summary>One commit of the runtime (a command, or a handler of a message between units): the stream, its kind of
+    /// case, whether it started the stream, the events appended.</summary>
+    private sealed record Written(string CaseId, Type Kind, bool Starts, IReadOnlyList<object> Events);
 
-    private sealed record Phase(TimeSpan Elapsed, int Commands, int Events, List<double> LatenciesMs, long RoundTrips, int Retries);
+    private sealed record Phase(TimeSpan Elapsed, int Commands, int Events, List<double> LatenciesMs, long RoundTrips, int Retries)
+    {
+        /// <summary>Events the commands returned; the rest of <see cref="Events"/> were written by the handlers of the
+        /// messages they sent.</summary>
+        public int CommandEvents { get; init; } = Events;
+    }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -124,7 +133,6 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             }))
             .Build();
         await host.StartAsync(cancellation);
-        var written = new ConcurrentDictionary<int, List<Written>>();
         var bus = host.Services.GetRequiredService<IMessageBus>();
         // Cases first, not measured: Wolverine generates and compiles each handler's code on its first message, and
         // the JIT tiers the hot paths up over the first thousands of commands (the baselines that follow share them).
@@ -137,13 +145,15 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             }
             return (8, 0, 0);
         }, cancellation);
-        Cli.Progress("bench: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines) ...");
+        await DrainAsync(connectionString, cancellation);
+        var before = await LastSequenceAsync(connectionString, cancellation);
+        Cli.Progress("bench: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines, messages between units) ...");
+        var clock = Stopwatch.StartNew();
         var phase = await DriveAsync(settings.Cases, settings.Clients, async (i, count) =>
         {
             var id = $"BG-2026-{i:D6}";
             var events = 0;
             var retries = 0;
-            var mine = written[i] = [];
             foreach (var command in PilotPath(id, i))
             {
                 while (true)
@@ -152,8 +162,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
                     {
                         CaseChange? change = null;
                         await count(async () => change = await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1)));
-                        mine.Add(new Written(id, command is MakeApplication, change!.Events));
-                        events += change.Events.Count;
+                        events += change!.Events.Count;
                         break;
                     }
                     catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
@@ -164,9 +173,72 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             }
             return (8, events, retries);
         }, cancellation);
+        // The phase ends when the messages the commands sent to other units are handled too: their writes are part of
+        // what the runtime does per case, and the baselines write them as well.
+        await DrainAsync(connectionString, cancellation);
+        clock.Stop();
         await host.StopAsync(cancellation);
-        return (phase with { Retries = phase.Retries + retriesLogged.Count },
-            written.OrderBy(w => w.Key).SelectMany(w => w.Value).Where(w => w.Events.Count > 0).ToList());
+        var written = await CommitsAfterAsync(host.Services.GetRequiredService<IDocumentStore>(), connectionString, before, cancellation);
+        return (phase with { Elapsed = clock.Elapsed, Events = written.Sum(w => w.Events.Count), Retries = phase.Retries + retriesLogged.Count }
+            with { CommandEvents = phase.Events }, written);
+    }
+
+    /// <summary>Waits until no message between units is waiting or being handled (scheduled deadlines lie weeks ahead).</summary>
+    private static async Task DrainAsync(string connectionString, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var find = new NpgsqlCommand(
+            "select table_schema from information_schema.tables where table_name = 'wolverine_incoming_envelopes'", connection);
+        var schema = (string)(await find.ExecuteScalarAsync(cancellation))!;
+        await using var pending = new NpgsqlCommand(
+            $"select count(*) from {schema}.wolverine_incoming_envelopes where status = 'Incoming'", connection);
+        var idle = 0;
+        while (idle < 2)
+        {
+            idle = (long)(await pending.ExecuteScalarAsync(cancellation))! == 0 ? idle + 1 : 0;
+            await Task.Delay(TimeSpan.FromMilliseconds(idle == 0 ? 20 : 100), cancellation);
+        }
+    }
+
+    private static async Task<long> LastSequenceAsync(string connectionString, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var last = new NpgsqlCommand("select coalesce(max(seq_id), 0) from fastproc.mt_events", connection);
+        return (long)(await last.ExecuteScalarAsync(cancellation))!;
+    }
+
+    /// <summary>Every commit the phase made, in commit order: the events after <paramref name="after"/>, grouped by the
+    /// transaction that inserted them (PostgreSQL's <c>xmin</c>) and their stream.</summary>
+    private static async Task<IReadOnlyList<Written>> CommitsAfterAsync(
+        IDocumentStore store, string connectionString, long after, CancellationToken cancellation)
+    {
+        var rows = new List<(long Sequence, string Stream, string Transaction, string Kind)>();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(cancellation);
+            await using var read = new NpgsqlCommand("""
+                select e.seq_id, e.stream_id, e.xmin::text, s.type
+                from fastproc.mt_events e join fastproc.mt_streams s on s.id = e.stream_id and s.tenant_id = e.tenant_id
+                where e.seq_id > $1 order by e.seq_id
+                """, connection) { Parameters = { new NpgsqlParameter { Value = after } } };
+            await using var reader = await read.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+        await using var session = store.QuerySession("BG");
+        var events = (await session.Events.QueryAllRawEvents().Where(e => e.Sequence > after).ToListAsync(cancellation))
+            .ToDictionary(e => e.Sequence);
+        return rows
+            .GroupBy(r => (r.Transaction, r.Stream))
+            .Select(g => g.OrderBy(r => r.Sequence).ToList())
+            .OrderBy(g => g[0].Sequence)
+            .Select(g => new Written(g[0].Stream, g[0].Kind == "return_case" ? typeof(ReturnCase) : typeof(AsylumCase),
+                events[g[0].Sequence].Version == 1, g.Select(r => events[r.Sequence].Data).ToList()))
+            .ToList();
     }
 
     /// <summary>The commands of the 2023 pilot path up to the joint asylum and return decision.</summary>
@@ -211,7 +283,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         await using var session = store.LightweightSession("BG");
         if (command.Starts)
         {
-            session.Events.StartStream(command.CaseId, command.Events.ToArray());
+            session.Events.StartStream(command.Kind, command.CaseId, command.Events.ToArray());
         }
         else
         {
@@ -223,8 +295,14 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     private static async Task MinimalAsync(IDocumentStore store, Written command, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession("BG");
-        var stream = await session.Events.FetchForWriting<AsylumCase>(command.CaseId, cancellation);
-        stream.AppendMany(command.Events);
+        if (command.Kind == typeof(ReturnCase))
+        {
+            (await session.Events.FetchForWriting<ReturnCase>(command.CaseId, cancellation)).AppendMany(command.Events);
+        }
+        else
+        {
+            (await session.Events.FetchForWriting<AsylumCase>(command.CaseId, cancellation)).AppendMany(command.Events);
+        }
         await session.SaveChangesAsync(cancellation);
     }
 
@@ -329,6 +407,8 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             ["clients"] = settings.Clients,
             ["commands"] = runtime.Commands,
             ["events"] = runtime.Events,
+            ["command_events"] = runtime.CommandEvents,
+            ["commits"] = raw.Commands,
             ["commands_per_s"] = PerSecond(runtime.Commands, runtime.Elapsed),
             ["p50_ms"] = Percentile(runtime.LatenciesMs, 0.50),
             ["p99_ms"] = Percentile(runtime.LatenciesMs, 0.99),
