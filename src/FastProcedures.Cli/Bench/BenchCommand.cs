@@ -50,8 +50,8 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         public int OpenCases { get; init; }
 
         [CommandOption("--warmup <W>")]
-        [Description("Cases driven through the runtime before the measurement, not measured (handler code generation, JIT tiering). Default 300.")]
-        public int Warmup { get; init; } = 300;
+        [Description("Cases driven through the runtime before the measurement, not measured: handler code generation and the JIT's tiering settle over the first ten thousand commands or so, as in a server that has run a while. Default 1500.")]
+        public int Warmup { get; init; } = 1500;
 
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object (alone on stdout).")]

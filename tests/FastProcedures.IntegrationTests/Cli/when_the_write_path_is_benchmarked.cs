@@ -58,6 +58,11 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         Assert.Equal(4, figures.GetProperty("cases").GetInt32());
         Assert.Equal(32, figures.GetProperty("commands").GetInt32());
         Assert.True(figures.GetProperty("events").GetInt32() > 32);
+        // The joint decisions opened a return case per driven case: their commits and events count and are replayed by
+        // the baselines, beside the eight commands.
+        Assert.Equal(4 * 9, figures.GetProperty("commits").GetInt32());
+        Assert.True(figures.GetProperty("events").GetInt32() > figures.GetProperty("command_events").GetInt32());
+        Assert.True(figures.GetProperty("roundtrips_per_command").GetDouble() <= 2.0, "more than 2 round trips per command");
         Assert.Equal(0, figures.GetProperty("concurrency_retries").GetInt32());
         Assert.Contains("bench:", result.StandardError);
     }
