@@ -3,6 +3,7 @@ using System.Text.Json;
 using Alba;
 using FastProcedures.Cases;
 using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Asylum.DeterminingResponsibility;
 using FastProcedures.Cases.Asylum.Examining;
 using FastProcedures.Cases.Audit.TamperEvidence;
 using FastProcedures.Cases.Messages;
@@ -162,6 +163,29 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         Assert.DoesNotContain(statements, s => s.Contains("pg_advisory"));
         Assert.True(statements.Count <= 2, string.Join("\n", statements));
         Assert.Single(await _host.StreamAsync("BG", id), e => e.Data is ApplicationMade);
+    }
+
+    [Fact]
+    public async Task a_workflow_started_by_another_fact_than_the_procedure_runs_beside_it_and_leaves_the_case_stage_alone()
+    {
+        const string id = "BG-2026-300008";
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Beside Applicant", null, null), "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        var before = await _host.LoadAsync<CaseSummary>("BG", id);
+
+        var started = await _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer"));
+
+        // The determination (started on ResponsibilityCheckStarted, not on the opening or the assigned procedure)
+        // entered its own first stage; the case's stage and unit are still the procedure's.
+        var beside = Assert.Single(started.Events.OfType<WorkflowStarted>());
+        Assert.Contains(started.Events.OfType<WorkflowStageEntered>(), e => e.Workflow == beside.Workflow);
+        var after = await _host.LoadAsync<CaseSummary>("BG", id);
+        Assert.Equal([beside.Workflow], after!.BesideWorkflows);
+        Assert.Equal("regular-procedure", after.Procedure);
+        Assert.Equal(before!.Stage, after.Stage);
+        Assert.Equal(before.Unit, after.Unit);
+        Assert.Contains(after.Deadlines, d => d.Workflow == beside.Workflow);
     }
 
     /// <summary>The statements PostgreSQL received while <paramref name="command"/> ran, one per round trip.</summary>

@@ -39,6 +39,10 @@ public sealed class CaseSummary
     public List<DeadlineView> Deadlines { get; set; } = [];
     public List<string> OpenTasks { get; set; } = [];
 
+    /// <summary>Workflows running beside the case's procedure (e.g. the AMMR responsibility determination): their
+    /// stages do not set the case's stage or unit (see <see cref="CaseSummaries.Next"/>).</summary>
+    public List<string> BesideWorkflows { get; set; } = [];
+
     /// <summary>When the asylum unit handed the case to the return unit, until the return unit acknowledges it.</summary>
     public DateTimeOffset? HandOverSentAt { get; set; }
 
@@ -60,6 +64,7 @@ public sealed class CaseSummary
         var copy = (CaseSummary)MemberwiseClone();
         copy.Deadlines = [.. Deadlines];
         copy.OpenTasks = [.. OpenTasks];
+        copy.BesideWorkflows = [.. BesideWorkflows];
         return copy;
     }
 }
@@ -89,8 +94,14 @@ public sealed partial class CaseSummaryProjection : SingleStreamProjection<CaseS
 /// <summary>How a case's summary line follows its events: one fold, used by the inline snapshots and by rebuilds.</summary>
 public static class CaseSummaries
 {
-    /// <summary>Workflows beside the main procedure; their stages do not decide the case's stage or unit.</summary>
-    private static readonly HashSet<string> SideWorkflows = ["ammr-responsibility"];
+    /// <summary>The facts that set a case's procedure: the case opens, or a procedure is assigned to it (or follows the
+    /// return border procedure). A workflow a definition starts on any other fact (e.g. the responsibility check) runs
+    /// beside the procedure, whatever its id: which workflows those are is the definitions' <c>starts-on</c>, not a list
+    /// here.</summary>
+    private static readonly HashSet<string> ProcedureFacts =
+    [
+        nameof(ApplicationMade), nameof(ProcedureAssigned), nameof(ReturnCaseOpened), nameof(ReturnBorderProcedureEnded),
+    ];
 
     /// <summary>The summary after <paramref name="e"/>; <paramref name="summary"/> itself is left as it was.</summary>
     public static CaseSummary? Next(CaseSummary? summary, IEvent e)
@@ -99,13 +110,13 @@ public static class CaseSummaries
         {
             ApplicationMade made => new CaseSummary
             {
-                Id = made.CaseId, Kind = "asylum", Country = made.Country, Nationality = made.Nationality,
-                Unit = "reception", OpenedAt = made.MadeAt,
+                Id = made.CaseId, Kind = AsylumCases.Kind.Name, Country = made.Country, Nationality = made.Nationality,
+                Unit = Reception.ReceptionConfiguration.Unit, OpenedAt = made.MadeAt,
             },
             ReturnCaseOpened opened => new CaseSummary
             {
-                Id = opened.CaseId, Kind = "return", Country = opened.Country, Nationality = opened.Nationality,
-                Unit = "return", LinkedCaseId = opened.AsylumCaseId, OpenedAt = opened.OpenedAt,
+                Id = opened.CaseId, Kind = ReturnCases.Kind.Name, Country = opened.Country, Nationality = opened.Nationality,
+                Unit = ReturnCases.Kind.Unit, LinkedCaseId = opened.AsylumCaseId, OpenedAt = opened.OpenedAt,
             },
             _ => summary?.Copy(),
         };
@@ -123,10 +134,13 @@ public static class CaseSummaries
             case ReturnCaseLinked linked:
                 summary.LinkedCaseId = linked.ReturnCaseId;
                 break;
-            case WorkflowStarted started when !SideWorkflows.Contains(started.Workflow) && summary.Kind == "return":
+            case WorkflowStarted started when !ProcedureFacts.Contains(started.StartedOn):
+                summary.BesideWorkflows.Add(started.Workflow);
+                break;
+            case WorkflowStarted started when summary.Kind == ReturnCases.Kind.Name:
                 summary.Procedure = started.Workflow;
                 break;
-            case WorkflowStageEntered entered when !SideWorkflows.Contains(entered.Workflow):
+            case WorkflowStageEntered entered when !summary.BesideWorkflows.Contains(entered.Workflow):
                 summary.Stage = entered.Step.Stage;
                 summary.Unit = entered.Step.Unit ?? summary.Unit;
                 break;
