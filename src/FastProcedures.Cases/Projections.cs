@@ -125,20 +125,36 @@ internal static class ChainHeads
 
 /// <summary>
 /// Snapshots stored before they carried the case summary get it once at start, from the stored summary, so their
-/// next command does not load it either. Registered with <c>InitializeMartenWith</c> in the host's configuration.
+/// next command does not load it either. Summaries stored before they listed the workflows running beside the
+/// procedure get that list from the case's <c>WorkflowStarted</c> events. Registered with <c>InitializeMartenWith</c>
+/// in the host's configuration.
 /// </summary>
 public sealed class SnapshotsCarrySummaries : IInitialData
 {
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
         var schema = store.Options.DatabaseSchemaName;
-        foreach (var kind in new[] { typeof(AsylumCase), typeof(ReturnCase), typeof(CaseSummary) })
+        foreach (var kind in new[] { typeof(IEvent), typeof(AsylumCase), typeof(ReturnCase), typeof(CaseSummary) })
         {
             await store.Storage.Database.EnsureStorageExistsAsync(kind, cancellation);
         }
         await using var session = store.LightweightSession();
+        var procedureFacts = string.Join(", ", CaseSummaries.ProcedureFacts.Select(f => $"'{f}'"));
+        session.QueueSqlCommand($$"""
+            update {{schema}}.mt_doc_casesummary s set data = jsonb_set(s.data, '{BesideWorkflows}', coalesce(
+              (select jsonb_agg(e.data->>'Workflow' order by e.seq_id) from {{schema}}.mt_events e
+               where e.stream_id = s.id and e.tenant_id = s.tenant_id and e.type = 'workflow_started'
+                 and e.data->>'StartedOn' not in ({{procedureFacts}})), '[]'::jsonb))
+            where s.data->'BesideWorkflows' is null
+            """);
         foreach (var table in new[] { "mt_doc_asylumcase", "mt_doc_returncase" })
         {
+            session.QueueSqlCommand($$"""
+                update {{schema}}.{{table}} c set data = jsonb_set(c.data, '{Summary,BesideWorkflows}', s.data->'BesideWorkflows')
+                from {{schema}}.mt_doc_casesummary s
+                where s.id = c.id and s.tenant_id = c.tenant_id and jsonb_typeof(c.data->'Summary') = 'object'
+                  and c.data->'Summary'->'BesideWorkflows' is null
+                """);
             session.QueueSqlCommand($$"""
                 update {{schema}}.{{table}} c set data = jsonb_set(c.data, '{Summary}', s.data)
                 from {{schema}}.mt_doc_casesummary s

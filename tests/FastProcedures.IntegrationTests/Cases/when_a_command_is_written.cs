@@ -188,6 +188,37 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         Assert.Contains(after.Deadlines, d => d.Workflow == beside.Workflow);
     }
 
+    [Fact]
+    public async Task summaries_stored_before_they_listed_the_workflows_beside_the_procedure_get_the_list_at_start()
+    {
+        const string id = "BG-2026-300009";
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Earlier Applicant", null, null), "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        var check = Assert.Single((await _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer"))).Events.OfType<WorkflowStarted>());
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        await using (var connection = new Npgsql.NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var strip = new Npgsql.NpgsqlCommand("""
+                update fastproc.mt_doc_casesummary set data = data - 'BesideWorkflows' where id = @id;
+                update fastproc.mt_doc_asylumcase set data = data #- '{Summary,BesideWorkflows}' where id = @id;
+                """, connection);
+            strip.Parameters.AddWithValue("id", id);
+            await strip.ExecuteNonQueryAsync();
+        }
+        var stage = (await _host.LoadAsync<CaseSummary>("BG", id))!.Stage;
+
+        await new SnapshotsCarrySummaries().Populate(store, CancellationToken.None);
+
+        Assert.Equal([check.Workflow], (await _host.LoadAsync<CaseSummary>("BG", id))!.BesideWorkflows);
+        Assert.Equal([check.Workflow], (await _host.LoadAsync<AsylumCase>("BG", id))!.Summary!.BesideWorkflows);
+        // The determination's next stage leaves the case's stage as it was.
+        var sent = await _host.SendAsync("BG", new SendTakeChargeRequest(id, null, "DE", false, "officer"));
+        Assert.Contains(sent.Events.OfType<WorkflowStageEntered>(), e => e.Workflow == check.Workflow);
+        Assert.Equal(stage, (await _host.LoadAsync<CaseSummary>("BG", id))!.Stage);
+    }
+
     /// <summary>The statements PostgreSQL received while <paramref name="command"/> ran, one per round trip.</summary>
     private static async Task<IReadOnlyList<string>> StatementsAsync(Func<Task> command)
     {

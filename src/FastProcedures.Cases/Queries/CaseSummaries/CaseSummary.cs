@@ -98,7 +98,7 @@ public static class CaseSummaries
     /// return border procedure). A workflow a definition starts on any other fact (e.g. the responsibility check) runs
     /// beside the procedure, whatever its id: which workflows those are is the definitions' <c>starts-on</c>, not a list
     /// here.</summary>
-    private static readonly HashSet<string> ProcedureFacts =
+    internal static readonly HashSet<string> ProcedureFacts =
     [
         nameof(ApplicationMade), nameof(ProcedureAssigned), nameof(ReturnCaseOpened), nameof(ReturnBorderProcedureEnded),
     ];
