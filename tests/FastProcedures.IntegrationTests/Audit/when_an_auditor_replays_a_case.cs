@@ -28,8 +28,14 @@ public sealed class when_an_auditor_replays_a_case(DatabaseFixture database) : I
         await _host.WalkAsync(database, id, DateTimeOffset.Parse("2026-07-01T10:00:00+03:00"));
         var limit = (await _host.StreamAsync("BG", id)).Steps().OfType<DeadlineStarted>().Single(d => d.Step.Timer == "border-procedure-limit");
         database.Clock.Set(limit.Step.Schedule.ExpiresAt.AddMinutes(5));
-        await _host.DeliverAsync("BG", new DeadlineDue(id, "BG", "asylum", "border-procedure", "border-procedure-limit",
-            limit.Step.Generation, "expiry", limit.Step.Schedule.ExpiresAt));
+        // The expiry message Wolverine scheduled when the limit started, delivered as the durability agent would.
+        var (expiry, tenant, scheduledAt) = Assert.Single(await _host.ScheduledAsync<DeadlineDue>(),
+            d => d.Message is { CaseId: id, Timer: "border-procedure-limit", Kind: "expiry" } && d.Message.Generation == limit.Step.Generation);
+        Assert.Equal("BG", tenant);
+        Assert.Equal(limit.Step.Schedule.ExpiresAt, expiry.DueAt);
+        // Scheduled by delay from the decision's clock (the test's clock is moved, the inbox keeps the wall clock).
+        Assert.NotNull(scheduledAt);
+        await _host.DeliverAsync(tenant!, expiry);
         Assert.Contains(await _host.StreamAsync("BG", id), e => e.Data is DeadlineReached);
 
         await using var session = _host.Session("BG");

@@ -29,6 +29,20 @@ public static class CaseHost
         return (change!, tracked);
     }
 
+    /// <summary>The messages of type <typeparamref name="T"/> Wolverine holds scheduled in its durable inbox, read back
+    /// through its own message store and serializer, each with its tenant and the instant it is scheduled for.</summary>
+    public static async Task<IReadOnlyList<(T Message, string? TenantId, DateTimeOffset? ScheduledAt)>> ScheduledAsync<T>(this IAlbaHost host)
+    {
+        var runtime = host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+        var incoming = await runtime.Storage.Admin.AllIncomingAsync();
+        return incoming
+            .Where(e => e.Status.ToString() == "Scheduled")
+            .Select(e => (Envelope: e, Message: runtime.Options.DefaultSerializer!.ReadFromData(typeof(T), e)))
+            .Where(x => x.Message is T)
+            .Select(x => ((T)x.Message, x.Envelope.TenantId, x.Envelope.ScheduledTime))
+            .ToList();
+    }
+
     /// <summary>Delivers a message to its handler as the queue would, and waits for what it cascades.</summary>
     public static Task DeliverAsync(this IAlbaHost host, string country, object message) =>
         host.TrackActivity(TimeSpan.FromSeconds(60)).ExecuteAndWaitAsync(
