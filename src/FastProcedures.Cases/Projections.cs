@@ -140,6 +140,7 @@ public sealed class SnapshotsCarrySummaries : IInitialData
         }
         await using var session = store.LightweightSession();
         var procedureFacts = string.Join(", ", CaseSummaries.ProcedureFacts.Select(f => $"'{f}'"));
+        // 'workflow_started': Marten's stored name for WorkflowStarted (its type name in snake case).
         session.QueueSqlCommand($$"""
             update {{schema}}.mt_doc_casesummary s set data = jsonb_set(s.data, '{BesideWorkflows}', coalesce(
               (select jsonb_agg(e.data->>'Workflow' order by e.seq_id) from {{schema}}.mt_events e

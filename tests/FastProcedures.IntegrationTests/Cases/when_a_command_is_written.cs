@@ -32,6 +32,14 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
     private Task<CaseChange> MakeAsync(string id, string country = "BG") => _host.SendAsync(country, new MakeApplication(id, country,
         ApplicationPlace.Border, "Lesovo", "MAR", false, new PersonalDetails("Write Applicant", null, null), "officer"));
 
+    /// <summary>An application made in the territory and registered in the regular procedure.</summary>
+    private async Task InTheRegularProcedureAsync(string id)
+    {
+        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
+            new PersonalDetails("Regular Applicant", null, null), "officer"));
+        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+    }
+
     [Fact]
     public async Task a_command_on_another_countrys_case_writes_nothing_and_says_the_case_does_not_exist()
     {
@@ -169,9 +177,7 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
     public async Task a_workflow_started_by_another_fact_than_the_procedure_runs_beside_it_and_leaves_the_case_stage_alone()
     {
         const string id = "BG-2026-300008";
-        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
-            new PersonalDetails("Beside Applicant", null, null), "officer"));
-        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        await InTheRegularProcedureAsync(id);
         var before = await _host.LoadAsync<CaseSummary>("BG", id);
 
         var started = await _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer"));
@@ -192,9 +198,7 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
     public async Task summaries_stored_before_they_listed_the_workflows_beside_the_procedure_get_the_list_at_start()
     {
         const string id = "BG-2026-300009";
-        await _host.SendAsync("BG", new MakeApplication(id, "BG", ApplicationPlace.Territory, "Sofia", "SYR", false,
-            new PersonalDetails("Earlier Applicant", null, null), "officer"));
-        await _host.SendAsync("BG", new RegisterApplication(id, null, "regular-procedure", "none", "APR Art. 35(4)", "officer"));
+        await InTheRegularProcedureAsync(id);
         var check = Assert.Single((await _host.SendAsync("BG", new StartResponsibilityCheck(id, null, "officer"))).Events.OfType<WorkflowStarted>());
         var store = _host.Services.GetRequiredService<IDocumentStore>();
         await using (var connection = new Npgsql.NpgsqlConnection(database.ConnectionString))
