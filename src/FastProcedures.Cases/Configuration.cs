@@ -67,7 +67,7 @@ public static class Configuration
 
         var marten = opts.Services.AddMarten(store =>
             {
-                store.Connection(settings.ConnectionString);
+                store.Connection(Connections.WithPreparedStatements(settings.ConnectionString));
                 store.ConfigureFastProcedures();
                 store.AddAsyncQueries();
                 store.ProjectEveryCommittedEvent();

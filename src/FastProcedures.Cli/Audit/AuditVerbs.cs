@@ -29,7 +29,7 @@ internal static class AuditVerbs
     /// never creates schema objects: the auditors' verbs read an existing event store.</summary>
     public static DocumentStore Store(string connectionString) => DocumentStore.For(store =>
     {
-        store.Connection(connectionString);
+        store.Connection(Connections.WithPreparedStatements(connectionString));
         store.ConfigureFastProcedures();
         store.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
     });

@@ -259,7 +259,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 
     private static DocumentStore RawStore(string connectionString) => DocumentStore.For(store =>
     {
-        store.Connection(connectionString);
+        store.Connection(Connections.WithPreparedStatements(connectionString));
         store.DatabaseSchemaName = "bench_raw";
         store.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         store.Events.StreamIdentity = StreamIdentity.AsString;
@@ -272,7 +272,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     /// listener: what a minimal correct command costs on the same documents.</summary>
     private static DocumentStore MinimalStore(string connectionString) => DocumentStore.For(store =>
     {
-        store.Connection(connectionString);
+        store.Connection(Connections.WithPreparedStatements(connectionString));
         store.ConfigureFastProcedures();
         store.Listeners.Clear();
         store.DatabaseSchemaName = "bench_min";
