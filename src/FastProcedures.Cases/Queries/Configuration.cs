@@ -14,8 +14,6 @@ public static class QueriesConfiguration
         // The API reads a case's summary right after a command (case page, the command's kind check): inline.
         store.Projections.Add(new CaseSummaryProjection(), ProjectionLifecycle.Inline);
         // Work queues and deadline boards stay fast at a million cases (DESIGN §7).
-        store.Schema.For<CaseSummary>().Duplicate(x => x.Unit).Duplicate(x => x.NextDeadlineAt).Duplicate(x => x.Closed)
-            .Duplicate(x => x.BreachedDeadlines).Duplicate(x => x.HandOverSentAt);
         store.IndexBoardsAndQueues();
         store.Schema.For<KpiFact>().Duplicate(x => x.Day).Duplicate(x => x.Fact);
         store.Schema.For<UnitInboxItem>().Index(x => x.Unit);

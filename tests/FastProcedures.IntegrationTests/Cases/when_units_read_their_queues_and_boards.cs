@@ -158,4 +158,27 @@ public sealed class when_units_read_their_queues_and_boards(DatabaseFixture data
         Assert.Contains(await WorkQueue.ForUnitAsync(query, "asylum", take: 500), c => c.Id == id);
         Assert.Contains(await DeadlineBoard.DueAsync(query, catalog, now, TimeSpan.FromDays(30)), l => l.CaseId == id);
     }
+
+    [Fact]
+    public async Task the_summaries_carry_the_board_and_queue_indexes_and_no_index_per_filtered_column()
+    {
+        // Every command rewrites its case's summary: each index on the table is one more write per command.
+        await using var connection = new Npgsql.NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var read = new Npgsql.NpgsqlCommand(
+            "select indexname from pg_indexes where schemaname = 'fastproc' and tablename = 'mt_doc_casesummary' order by 1", connection);
+        var indexes = new List<string>();
+        await using (var reader = await read.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                indexes.Add(reader.GetString(0));
+            }
+        }
+        await using var columns = new Npgsql.NpgsqlCommand(
+            "select count(*) from information_schema.columns where table_schema = 'fastproc' and table_name = 'mt_doc_casesummary' and column_name in ('hand_over_sent_at', 'breached_deadlines', 'unit')", connection);
+
+        Assert.Equal([CaseSummaryIndexes.Board, "pkey_mt_doc_casesummary_tenant_id_id", CaseSummaryIndexes.Queue], indexes);
+        Assert.Equal(3L, await columns.ExecuteScalarAsync());
+    }
 }

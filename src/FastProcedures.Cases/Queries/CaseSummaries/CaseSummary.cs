@@ -21,6 +21,10 @@ public sealed record DeadlineView(
 /// </summary>
 public sealed class CaseSummary
 {
+    /// <summary>Marten calls this when it maps the type: the filtered columns, without an index each.</summary>
+    public static void ConfigureMarten(Marten.Schema.DocumentMapping<CaseSummary> mapping) =>
+        CaseSummaryIndexes.DuplicateColumns(mapping);
+
     public string Id { get; set; } = "";
     public string Kind { get; set; } = "";
     public string Country { get; set; } = "";
