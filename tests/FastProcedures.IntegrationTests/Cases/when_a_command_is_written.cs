@@ -246,4 +246,24 @@ public sealed class when_a_command_is_written(DatabaseFixture database) : IClass
         inCommand.Value = false;
         return [.. statements];
     }
+
+    [Fact]
+    public async Task the_connections_keep_the_statements_they_prepared_when_they_go_back_to_the_pool()
+    {
+        // Without prepared statements Npgsql resets a pooled connection with DISCARD ALL, which also drops the plans
+        // PostgreSQL cached for the event append function: every command planned them again.
+        // Npgsql prepares a statement on its fifth use on a connection.
+        for (var i = 1; i <= 40; i++)
+        {
+            await MakeAsync($"BG-2026-46{i:D4}");
+        }
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        await using var connection = await ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource.OpenConnectionAsync();
+        await using var prepared = new Npgsql.NpgsqlCommand(
+            "select count(*) filter (where statement like '%mt_quick_append_events%') from pg_prepared_statements", connection);
+
+        Assert.Equal(Connections.PreparedStatements,
+            new Npgsql.NpgsqlConnectionStringBuilder(connection.ConnectionString).MaxAutoPrepare);
+        Assert.Equal(1L, await prepared.ExecuteScalarAsync());
+    }
 }
