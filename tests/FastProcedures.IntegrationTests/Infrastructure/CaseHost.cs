@@ -35,11 +35,11 @@ public static class CaseHost
     {
         var runtime = host.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
         var incoming = await runtime.Storage.Admin.AllIncomingAsync();
+        // Only envelopes of this message type: the serializer would read any JSON into a T of default values.
+        var messageType = Wolverine.Util.WolverineMessageNaming.ToMessageTypeName(typeof(T));
         return incoming
-            .Where(e => e.Status.ToString() == "Scheduled")
-            .Select(e => (Envelope: e, Message: runtime.Options.DefaultSerializer!.ReadFromData(typeof(T), e)))
-            .Where(x => x.Message is T)
-            .Select(x => ((T)x.Message, x.Envelope.TenantId, x.Envelope.ScheduledTime))
+            .Where(e => e.Status == Wolverine.EnvelopeStatus.Scheduled && e.MessageType == messageType)
+            .Select(e => ((T)runtime.Options.DefaultSerializer!.ReadFromData(typeof(T), e), e.TenantId, e.ScheduledTime))
             .ToList();
     }
 
