@@ -31,7 +31,8 @@ namespace FastProcedures.Cli.Bench;
 /// between units are handled too (the joint decision opens the linked return case), then writes the same events,
 /// commit by commit, again as two baselines in the same run: raw Marten appends (one transaction per commit) and the
 /// minimal correct command (<c>FetchForWriting</c> + append + commit on the application's store, no engine, no
-/// Wolverine).
+/// Wolverine). The cases run in rounds, each the runtime and then both baselines, so drift in the machine's speed
+/// weighs on the three alike.
 /// </summary>
 internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 {
@@ -52,6 +53,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         [CommandOption("--warmup <W>")]
         [Description("Cases driven through the runtime before the measurement, not measured: handler code generation and the JIT's tiering settle over the first ten thousand commands or so, as in a server that has run a while. Default 1500.")]
         public int Warmup { get; init; } = 1500;
+
+        [CommandOption("--rounds <R>")]
+        [Description("The measured cases run in R rounds; each round drives its cases through the runtime, then writes the same commits as both baselines, so a machine that slows down or speeds up during the run weighs on all three alike. Default 5 (at most one round per case).")]
+        public int Rounds { get; init; } = 5;
 
         [CommandOption("--json")]
         [Description("Print the figures as one JSON object (alone on stdout).")]
@@ -83,6 +88,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         {
             return Cli.Fail($"--open-cases: {settings.OpenCases} is not a positive number.", 2);
         }
+        if (settings.Rounds < 1)
+        {
+            return Cli.Fail($"--rounds: {settings.Rounds} is not a positive number.", 2);
+        }
         if (settings.Clients < 1 || settings.Clients > 256)
         {
             return Cli.Fail($"--clients: {settings.Clients} is not between 1 and 256.", 2);
@@ -96,11 +105,8 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             Cli.Progress($"bench: fresh database {database}; {settings.Cases} cases x 8 commands, {settings.Clients} client(s).");
             try
             {
-                var (runtime, written) = await RuntimeAsync(connectionString, settings, cancellationToken);
+                var (runtime, raw, minimal) = await WritePathAsync(connectionString, settings, cancellationToken);
                 var reads = await BenchReads.MeasureAsync(connectionString, settings.OpenCases, cancellationToken);
-                var raw = await BaselineAsync("raw Marten appends", written, settings.Clients, RawStore(connectionString), RawAsync, cancellationToken);
-                var minimal = await BaselineAsync("FetchForWriting + append + commit", written, settings.Clients,
-                    MinimalStore(connectionString), MinimalAsync, cancellationToken);
                 Report(settings, runtime, raw, minimal, reads);
                 return 0;
             }
@@ -112,7 +118,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         });
     }
 
-    private static async Task<(Phase, IReadOnlyList<Written>)> RuntimeAsync(
+    private static async Task<(Phase Runtime, Phase Raw, Phase Minimal)> WritePathAsync(
         string connectionString, Settings settings, CancellationToken cancellation)
     {
         var retriesLogged = new ConcurrencyLogCounter();
@@ -134,6 +140,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             .Build();
         await host.StartAsync(cancellation);
         var bus = host.Services.GetRequiredService<IMessageBus>();
+        var store = host.Services.GetRequiredService<IDocumentStore>();
         // Cases first, not measured: Wolverine generates and compiles each handler's code on its first message, and
         // the JIT tiers the hot paths up over the first thousands of commands (the baselines that follow share them).
         Cli.Progress($"bench: warming up ({settings.Warmup} cases, not measured) ...");
@@ -146,41 +153,89 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             return (8, 0, 0);
         }, cancellation);
         await DrainAsync(connectionString, cancellation);
-        var before = await LastSequenceAsync(connectionString, cancellation);
-        Cli.Progress("bench: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines, messages between units) ...");
-        var clock = Stopwatch.StartNew();
-        var phase = await DriveAsync(settings.Cases, settings.Clients, async (i, count) =>
+        await ProjectedAsync(connectionString, cancellation);
+        var compiled = await SettleTieringAsync(cancellation);
+        Cli.Progress($"bench: tiered compilation settled ({compiled} methods compiled after the warm-up's last command).");
+
+        await using var rawStore = RawStore(connectionString);
+        await using var minimalStore = MinimalStore(connectionString);
+        await rawStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await minimalStore.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var rounds = Math.Min(settings.Rounds, settings.Cases);
+        Phase? runtime = null, raw = null, minimal = null;
+        var commandEvents = 0;
+        for (var round = 0; round < rounds; round++)
         {
-            var id = $"BG-2026-{i:D6}";
-            var events = 0;
-            var retries = 0;
-            foreach (var command in PilotPath(id, i))
+            var first = settings.Cases * round / rounds;
+            var count = settings.Cases * (round + 1) / rounds - first;
+            var before = await LastSequenceAsync(connectionString, cancellation);
+            Cli.Progress($"bench: round {round + 1}/{rounds}: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines, messages between units), cases {first + 1}-{first + count} ...");
+            var clock = Stopwatch.StartNew();
+            var phase = await DriveAsync(count, settings.Clients, async (i, time) =>
             {
-                while (true)
+                var id = $"BG-2026-{first + i:D6}";
+                var events = 0;
+                var retries = 0;
+                foreach (var command in PilotPath(id, first + i))
                 {
-                    try
+                    while (true)
                     {
-                        CaseChange? change = null;
-                        await count(async () => change = await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1)));
-                        events += change!.Events.Count;
-                        break;
-                    }
-                    catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
-                    {
-                        retries++;
+                        try
+                        {
+                            CaseChange? change = null;
+                            await time(async () => change = await bus.InvokeForTenantAsync<CaseChange>("BG", command, cancellation, TimeSpan.FromMinutes(1)));
+                            events += change!.Events.Count;
+                            break;
+                        }
+                        catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+                        {
+                            retries++;
+                        }
                     }
                 }
-            }
-            return (8, events, retries);
-        }, cancellation);
-        // The phase ends when the messages the commands sent to other units are handled too: their writes are part of
-        // what the runtime does per case, and the baselines write them as well.
-        await DrainAsync(connectionString, cancellation);
-        clock.Stop();
+                return (8, events, retries);
+            }, cancellation);
+            // The phase ends when the messages the commands sent to other units are handled too: their writes are part
+            // of what the runtime does per case, and the baselines write them as well.
+            await DrainAsync(connectionString, cancellation);
+            clock.Stop();
+            // The async projections catch up before the baselines run, so they do not write beside them.
+            await ProjectedAsync(connectionString, cancellation);
+            var written = await CommitsAfterAsync(store, connectionString, before, cancellation);
+            commandEvents += phase.Events;
+            runtime = Add(runtime, phase with { Elapsed = clock.Elapsed, Events = written.Sum(w => w.Events.Count) });
+            raw = Add(raw, await BaselineAsync("raw Marten appends", written, settings.Clients, rawStore, RawAsync, cancellation));
+            minimal = Add(minimal, await BaselineAsync("FetchForWriting + append + commit", written, settings.Clients,
+                minimalStore, MinimalAsync, cancellation));
+        }
         await host.StopAsync(cancellation);
-        var written = await CommitsAfterAsync(host.Services.GetRequiredService<IDocumentStore>(), connectionString, before, cancellation);
-        return (phase with { Elapsed = clock.Elapsed, Events = written.Sum(w => w.Events.Count), Retries = phase.Retries + retriesLogged.Count }
-            with { CommandEvents = phase.Events }, written);
+        return (runtime! with { Retries = runtime!.Retries + retriesLogged.Count, CommandEvents = commandEvents }, raw!, minimal!);
+
+        static Phase Add(Phase? sum, Phase round) => sum is null ? round : new Phase(
+            sum.Elapsed + round.Elapsed, sum.Commands + round.Commands, sum.Events + round.Events,
+            [.. sum.LatenciesMs, .. round.LatenciesMs], sum.RoundTrips + round.RoundTrips, sum.Retries + round.Retries);
+    }
+
+    /// <summary>
+    /// Waits until the JIT has compiled every method the warm-up queued for its optimised tier (no method compiled for a
+    /// second; at most 30 s). The JIT's background thread competes with the load for the same cores, so without
+    /// this wait the runtime's phase pays for thousands of compilations of code (Marten, Npgsql, System.Text.Json) that
+    /// the baselines, which run afterwards in the same process, find already compiled.
+    /// </summary>
+    private static async Task<long> SettleTieringAsync(CancellationToken cancellation)
+    {
+        var start = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var last = start;
+        var quiet = TimeSpan.Zero;
+        var waited = Stopwatch.StartNew();
+        while (quiet < TimeSpan.FromSeconds(1) && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quiet = now == last ? quiet + TimeSpan.FromMilliseconds(100) : TimeSpan.Zero;
+            last = now;
+        }
+        return last - start;
     }
 
     /// <summary>Waits until no message between units is waiting or being handled (scheduled deadlines lie weeks ahead).</summary>
@@ -194,10 +249,35 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         await using var pending = new NpgsqlCommand(
             $"select count(*) from {schema}.wolverine_incoming_envelopes where status = 'Incoming'", connection);
         var idle = 0;
-        while (idle < 2)
+        while (true)
         {
             idle = (long)(await pending.ExecuteScalarAsync(cancellation))! == 0 ? idle + 1 : 0;
-            await Task.Delay(TimeSpan.FromMilliseconds(idle == 0 ? 20 : 100), cancellation);
+            if (idle == 2)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellation);
+        }
+    }
+
+    /// <summary>Waits until the async projections (the KPI facts) have applied every stored event, at most a minute.</summary>
+    private static async Task ProjectedAsync(string connectionString, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var behind = new NpgsqlCommand("""
+            select count(*) from fastproc.mt_event_progression
+            where last_seq_id < (select coalesce(max(seq_id), 0) from fastproc.mt_events)
+            """, connection);
+        var waited = Stopwatch.StartNew();
+        while ((long)(await behind.ExecuteScalarAsync(cancellation))! > 0)
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                Cli.Progress("bench: the async projections are still behind after a minute; going on.");
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation);
         }
     }
 
@@ -310,22 +390,18 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         string name, IReadOnlyList<Written> written, int clients, DocumentStore store,
         Func<IDocumentStore, Written, CancellationToken, Task> write, CancellationToken cancellation)
     {
-        await using (store)
+        var cases = written.Where(w => w.Events.Count > 0).GroupBy(w => w.CaseId).Select(g => g.ToList()).ToList();
+        Cli.Progress($"bench: baseline, {name} ...");
+        return await DriveAsync(cases.Count, clients, async (i, count) =>
         {
-            await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-            var cases = written.Where(w => w.Events.Count > 0).GroupBy(w => w.CaseId).Select(g => g.ToList()).ToList();
-            Cli.Progress($"bench: baseline, {name} ...");
-            return await DriveAsync(cases.Count, clients, async (i, count) =>
+            var events = 0;
+            foreach (var command in cases[i - 1])
             {
-                var events = 0;
-                foreach (var command in cases[i - 1])
-                {
-                    await count(() => write(store, command, cancellation));
-                    events += command.Events.Count;
-                }
-                return (cases[i - 1].Count, events, 0);
-            }, cancellation);
-        }
+                await count(() => write(store, command, cancellation));
+                events += command.Events.Count;
+            }
+            return (cases[i - 1].Count, events, 0);
+        }, cancellation);
     }
 
     /// <summary>Cases 1..N shared by C clients; each command timed and its PostgreSQL round trips counted (Npgsql

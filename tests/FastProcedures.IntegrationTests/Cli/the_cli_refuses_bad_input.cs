@@ -79,6 +79,7 @@ public sealed class the_cli_refuses_bad_input : IDisposable
         { ["bench", "--cases", "x"], "fastproc: 'x' is not a valid number." },
         { ["bench", "--cases", "0"], "fastproc: --cases: 0 is not a positive number." },
         { ["bench", "--clients", "0"], "fastproc: --clients: 0 is not between 1 and 256." },
+        { ["bench", "--rounds", "0"], "fastproc: --rounds: 0 is not a positive number." },
         // simulate.
         { ["simulate", "--bogus"], "fastproc: Unknown option 'bogus'." },
         { ["simulate"], "fastproc: simulate needs --scenario NAME|FILE." },

@@ -26,7 +26,7 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         // busy machine.
         var result = await CliRunner.RunWithinAsync(TimeSpan.FromMinutes(5),
             new Dictionary<string, string?> { ["FASTPROC_DB"] = database.ConnectionString },
-            "bench", "--cases", "4", "--clients", "2", "--warmup", "2", "--open-cases", "60", "--json");
+            "bench", "--cases", "4", "--clients", "2", "--warmup", "2", "--rounds", "2", "--open-cases", "60", "--json");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         using var json = JsonDocument.Parse(result.StandardOutput);
@@ -64,6 +64,8 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         Assert.True(figures.GetProperty("events").GetInt32() > figures.GetProperty("command_events").GetInt32());
         Assert.True(figures.GetProperty("roundtrips_per_command").GetDouble() <= 2.0, "more than 2 round trips per command");
         Assert.Equal(0, figures.GetProperty("concurrency_retries").GetInt32());
-        Assert.Contains("bench:", result.StandardError);
+        // Two rounds, each the runtime and then both baselines on the round's commits.
+        Assert.Contains("round 2/2: runtime", result.StandardError);
+        Assert.DoesNotContain("round 3/", result.StandardError);
     }
 }
