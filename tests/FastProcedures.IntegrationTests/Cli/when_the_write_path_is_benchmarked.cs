@@ -35,6 +35,7 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         {
             "cases", "clients", "events", "commands_per_s", "p50_ms", "p99_ms", "events_per_s", "baseline_events_per_s",
             "ratio_to_baseline", "minimal_events_per_s", "ratio_to_minimal", "roundtrips_per_command", "concurrency_retries",
+            "projection_catch_up_s",
             "replay_events_per_s", "verify_chain_events_per_s", "deadline_query_p99_ms", "work_queue_p99_ms",
         })
         {
