@@ -75,6 +75,12 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
 
         /// <summary>How long the async projections took, after the phase, to apply what they had not yet applied.</summary>
         public TimeSpan CatchUp { get; init; }
+
+        /// <summary>CPU time the phase used (the machine's and this process's).</summary>
+        public CpuTime Cpu { get; init; }
+
+        /// <summary>CPU time the async projections' catch-up after the phase used.</summary>
+        public CpuTime CatchUpCpu { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -168,12 +174,14 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         Phase? runtime = null, raw = null, minimal = null;
         var commandEvents = 0;
         var catchUpTotal = TimeSpan.Zero;
+        var catchUpCpu = default(CpuTime);
         for (var round = 0; round < rounds; round++)
         {
             var first = settings.Cases * round / rounds;
             var count = settings.Cases * (round + 1) / rounds - first;
             var before = await LastSequenceAsync(connectionString, cancellation);
             Cli.Progress($"bench: round {round + 1}/{rounds}: runtime (Wolverine, engine, Marten, outbox, scheduled deadlines, messages between units), cases {first + 1}-{first + count} ...");
+            var cpu = CpuTime.Now();
             var clock = Stopwatch.StartNew();
             var phase = await DriveAsync(count, settings.Clients, async (i, time) =>
             {
@@ -203,25 +211,34 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             // of what the runtime does per case, and the baselines write them as well.
             await DrainAsync(connectionString, cancellation);
             clock.Stop();
+            var afterPhase = CpuTime.Now();
             // The async daemon (KPI facts) ran beside the commands; what it has still to apply is applied now, timed
             // apart (projection_catch_up_s), so it neither counts as the write path's time nor writes beside the baselines.
             var catchUp = Stopwatch.StartNew();
             await ProjectedAsync(connectionString, cancellation);
             catchUpTotal += catchUp.Elapsed;
+            catchUpCpu += CpuTime.Now() - afterPhase;
             var written = await CommitsAfterAsync(store, connectionString, before, cancellation);
             commandEvents += phase.Events;
-            runtime = Add(runtime, phase with { Elapsed = clock.Elapsed, Events = written.Sum(w => w.Events.Count) });
+            runtime = Add(runtime, phase with { Elapsed = clock.Elapsed, Events = written.Sum(w => w.Events.Count), Cpu = afterPhase - cpu });
             raw = Add(raw, await BaselineAsync("raw Marten appends", written, settings.Clients, rawStore, RawAsync, cancellation));
             minimal = Add(minimal, await BaselineAsync("FetchForWriting + append + commit", written, settings.Clients,
                 minimalStore, MinimalAsync, cancellation));
         }
         await host.StopAsync(cancellation);
-        return (runtime! with { Retries = runtime!.Retries + retriesLogged.Count, CommandEvents = commandEvents, CatchUp = catchUpTotal },
+        return (runtime! with
+            {
+                Retries = runtime!.Retries + retriesLogged.Count, CommandEvents = commandEvents, CatchUp = catchUpTotal,
+                CatchUpCpu = catchUpCpu,
+            },
             raw!, minimal!);
 
         static Phase Add(Phase? sum, Phase round) => sum is null ? round : new Phase(
             sum.Elapsed + round.Elapsed, sum.Commands + round.Commands, sum.Events + round.Events,
-            [.. sum.LatenciesMs, .. round.LatenciesMs], sum.RoundTrips + round.RoundTrips, sum.Retries + round.Retries);
+            [.. sum.LatenciesMs, .. round.LatenciesMs], sum.RoundTrips + round.RoundTrips, sum.Retries + round.Retries)
+        {
+            Cpu = sum.Cpu + round.Cpu,
+        };
     }
 
     /// <summary>
@@ -405,7 +422,8 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     {
         var cases = written.Where(w => w.Events.Count > 0).GroupBy(w => w.CaseId).Select(g => g.ToList()).ToList();
         Cli.Progress($"bench: baseline, {name} ...");
-        return await DriveAsync(cases.Count, clients, async (i, count) =>
+        var cpu = CpuTime.Now();
+        var phase = await DriveAsync(cases.Count, clients, async (i, count) =>
         {
             var events = 0;
             foreach (var command in cases[i - 1])
@@ -415,6 +433,7 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             }
             return (cases[i - 1].Count, events, 0);
         }, cancellation);
+        return phase with { Cpu = CpuTime.Now() - cpu };
     }
 
     /// <summary>Cases 1..N shared by C clients; each command timed and its PostgreSQL round trips counted (Npgsql
@@ -490,7 +509,11 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         var eventsPerSecond = PerSecond(runtime.Events, runtime.Elapsed);
         var rawPerSecond = PerSecond(raw.Events, raw.Elapsed);
         var minimalPerSecond = PerSecond(minimal.Events, minimal.Elapsed);
-        var figures = new Dictionary<string, object>
+        // CPU per commit: every phase writes the same commits (raw.Commands of them).
+        // (null where the machine's CPU time cannot be read: /proc/stat is Linux's.)
+        double? PerCommit(double ms) => double.IsFinite(ms) ? Math.Round(ms / raw.Commands, 3) : null;
+        var runtimeCpu = runtime.Cpu + runtime.CatchUpCpu;
+        var figures = new Dictionary<string, object?>
         {
             ["cases"] = settings.Cases,
             ["clients"] = settings.Clients,
@@ -511,6 +534,13 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             ["minimal_roundtrips_per_command"] = Math.Round((double)minimal.RoundTrips / minimal.Commands, 2),
             ["concurrency_retries"] = runtime.Retries,
             ["projection_catch_up_s"] = Math.Round(runtime.CatchUp.TotalSeconds, 2),
+            ["cpu_ms_per_commit"] = PerCommit(runtime.Cpu.MachineMs),
+            ["process_cpu_ms_per_commit"] = PerCommit(runtime.Cpu.ProcessMs),
+            ["catch_up_cpu_ms_per_commit"] = PerCommit(runtime.CatchUpCpu.MachineMs),
+            ["minimal_cpu_ms_per_commit"] = PerCommit(minimal.Cpu.MachineMs),
+            ["minimal_process_cpu_ms_per_commit"] = PerCommit(minimal.Cpu.ProcessMs),
+            ["baseline_cpu_ms_per_commit"] = PerCommit(raw.Cpu.MachineMs),
+            ["cpu_ratio_to_minimal"] = PerCommit(minimal.Cpu.MachineMs) / PerCommit(runtimeCpu.MachineMs) is { } ratio ? Math.Round(ratio, 3) : null,
             ["replay_events_per_s"] = reads.ReplayEventsPerSecond,
             ["replay_sequential_events_per_s"] = reads.ReplaySequentialEventsPerSecond,
             ["replay_stored_events"] = reads.Events,
