@@ -45,7 +45,8 @@ public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> perio
         Covering(country, registeredOn)?.Derogations ?? [];
 
     /// <summary>Loads and checks the file: dates in order, at most 3 + 3 months (unconfirmed: CFMR), no overlap within a
-    /// country, and every derogation names a timer with a <c>CrisisDerogationApplied</c> extension.</summary>
+    /// country, and every derogation names a timer with a <c>CrisisDerogationApplied</c> extension that can apply to the
+    /// crisis's type and decision kind.</summary>
     public static CrisisPeriods? Load(DefinitionSource file, IReadOnlyCollection<WorkflowDefinition> definitions, List<Diagnostic> errors)
     {
         if (DataFile.Load(file, FileName, errors) is not { } loaded)
@@ -95,17 +96,12 @@ public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> perio
                 var kind = (string?)node["decision-kind"] ?? "initial";
                 for (var d = 0; d < derogations.Count; d++)
                 {
-                    // CFMR Art. 10(4): in a crisis of mass arrivals, registration within 4 weeks only under the
-                    // initial decision; CFMR Art. 12: the AMMR derogations do not apply to instrumentalisation.
-                    if (type == "mass-arrivals" && kind == "extension" && derogations[d] == "screening/registration-limit")
+                    // Which crises a derogation serves is the definitions' to say, in their extensions' guards (e.g.
+                    // CFMR Art. 10(4) in screening, Art. 12 in ammr-responsibility): a derogation no guard lets apply
+                    // to this crisis would extend nothing, so the file is refused rather than silently inert.
+                    if (Inapplicable(derogations[d], definitions, id, type, kind) is { } inapplicable)
                     {
-                        errors.Add(source.At($"{at}/derogations/{d}",
-                            $"crisis '{id}': registration is not derogated under an extension of a mass-arrivals crisis (CFMR Art. 10(4))"));
-                    }
-                    if (type == "instrumentalisation" && derogations[d].StartsWith("ammr-responsibility/", StringComparison.Ordinal))
-                    {
-                        errors.Add(source.At($"{at}/derogations/{d}",
-                            $"crisis '{id}': the AMMR derogations of CFMR Art. 12 do not apply to instrumentalisation"));
+                        errors.Add(source.At($"{at}/derogations/{d}", $"crisis '{id}': {inapplicable}"));
                     }
                 }
                 var period = new CrisisPeriod(id, country, (string)node["decision"]!, start.Value, end.Value, derogations)
@@ -121,6 +117,63 @@ public sealed class CrisisPeriods(int version, IReadOnlyList<CrisisPeriod> perio
             }
         }
         return errors.Count > before ? null : new CrisisPeriods((int)root["version"]!, periods);
+    }
+
+    /// <summary>
+    /// Null when one of the timer's <c>CrisisDerogationApplied</c> extensions can apply to a case this crisis covers: it
+    /// has no guard, or its guard holds with the crisis's id, type and decision kind and some value (null, true or
+    /// false) of each field the case's own event carries; otherwise why not, with each extension's legal basis and guard.
+    /// </summary>
+    private static string? Inapplicable(
+        string derogation, IReadOnlyCollection<WorkflowDefinition> definitions, string crisisId, string? type, string kind)
+    {
+        var (definitionId, timerId) = (derogation.Split('/')[0], derogation.Split('/')[1]);
+        var timer = definitions.Where(d => d.Id == definitionId).MaxBy(d => d.Version)?.Timers.FirstOrDefault(t => t.Id == timerId);
+        var extensions = timer?.Extensions.Where(e => e.On == "CrisisDerogationApplied").ToList() ?? [];
+        var crisis = new Dictionary<string, object?>
+        {
+            ["covers_case"] = true, ["crisis_id"] = crisisId, ["crisis_type"] = type, ["crisis_decision"] = kind,
+        };
+        // No extension at all is Problem's to report.
+        if (extensions.Count == 0 || extensions.Any(e => e.When is null || CanHold(e.When, crisis)))
+        {
+            return null;
+        }
+        var guards = string.Join("; ", extensions.Select(e => $"{e.LegalBasis}: {e.When!.Text}"));
+        return $"'{derogation}' extends nothing in a crisis of type {type ?? "(not recorded)"} under its {kind} decision ({guards})";
+    }
+
+    private static bool CanHold(Guard guard, Dictionary<string, object?> crisis)
+    {
+        var open = guard.Parameters.Where(p => !crisis.ContainsKey(p)).Distinct().ToList();
+        if (open.Count > 6)
+        {
+            return true;
+        }
+        object?[] values = [null, true, false];
+        var combinations = (int)Math.Pow(values.Length, open.Count);
+        for (var i = 0; i < combinations; i++)
+        {
+            var data = new Dictionary<string, object?>(crisis);
+            var n = i;
+            foreach (var parameter in open)
+            {
+                data[parameter] = values[n % values.Length];
+                n /= values.Length;
+            }
+            try
+            {
+                if (guard.Holds(data))
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is NCalc.Exceptions.NCalcException or InvalidOperationException or FormatException or InvalidCastException)
+            {
+                // A value of the wrong kind for this field: not a case that can occur.
+            }
+        }
+        return false;
     }
 
     private static string? Problem(string derogation, IReadOnlyCollection<WorkflowDefinition> definitions)

@@ -68,7 +68,41 @@ public sealed class when_a_crisis_is_declared
         var periods = CrisisPeriods.Load(file, Repository.Registry.All.ToList(), errors);
 
         Assert.Null(periods);
-        Assert.Contains(errors, e => e.Message.Contains("CFMR Art. 10(4)"));
-        Assert.Contains(errors, e => e.Message.Contains("CFMR Art. 12"));
+        // The refusals come from the definitions' own guards, with their legal bases: no procedure id in the loader.
+        Assert.Contains(errors, e => e.Message.Contains("'screening/registration-limit' extends nothing in a crisis of type mass-arrivals under its extension decision")
+            && e.Message.Contains("CFMR Art. 10(1), 10(4)"));
+        Assert.Contains(errors, e => e.Message.Contains("'ammr-responsibility/take-charge-request' extends nothing in a crisis of type instrumentalisation")
+            && e.Message.Contains("CFMR Art. 12(2)(a)"));
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
+    public void a_derogation_for_a_crisis_its_guard_admits_loads_and_the_case_fields_a_guard_also_reads_are_left_open()
+    {
+        // CFMR Art. 11: the return border derogations read whether the case is one of Art. 11(3), (4) or (6), which only
+        // the case knows; the file cannot be refused for it.
+        var file = new FastProcedures.Workflows.Sources.DefinitionSource(CrisisPeriods.FileName, """
+            version: 2
+            countries:
+              BG:
+                - id: bg-2027-2
+                  decision: "Council Implementing Decision (EU) 2027/0002"
+                  type: instrumentalisation
+                  start: 2027-06-01
+                  end: 2027-08-31
+                  derogations: [screening/registration-limit, border-procedure/border-procedure-limit, return-border-procedure/return-border-limit]
+                - id: bg-2027-3
+                  decision: "Council Implementing Decision (EU) 2027/0003"
+                  type: mass-arrivals
+                  start: 2027-09-01
+                  end: 2027-11-30
+                  derogations: [ammr-responsibility/take-charge-request]
+            """);
+        var errors = new List<FastProcedures.Workflows.Yaml.Diagnostic>();
+
+        var periods = CrisisPeriods.Load(file, Repository.Registry.All.ToList(), errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(2, periods!.All.Count);
     }
 }
