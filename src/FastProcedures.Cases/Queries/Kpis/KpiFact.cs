@@ -6,6 +6,7 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using FastProcedures.Workflows.Kpis;
+using Described = (string Fact, string Detail, string Workflow, string Name);
 
 namespace FastProcedures.Cases.Queries.Kpis;
 
@@ -30,6 +31,37 @@ public sealed class KpiFact
 /// <summary>Writes KPI facts from the event store, asynchronously (a cross-case view, STYLE 7).</summary>
 public sealed partial class KpiFactProjection : EventProjection
 {
+    /// <summary>
+    /// The event types a KPI counts and the fact each one gives. The daemon loads only these types (its allow list),
+    /// so the tasks, messages, warnings and audit events that make up most of a case's stream are never read for it.
+    /// </summary>
+    private static readonly Dictionary<Type, Func<object, Described?>> Counted = new(
+    [
+        On<ApplicationMade>(e => ("application-made", EventData.KebabCase(e.Place.ToString()), "", "")),
+        On<ProcedureAssigned>(e => (CaseFacts.ProcedureAssigned, e.Procedure, e.Procedure, "")),
+        On<DecisionIssued>(e => (CaseFacts.Decision, EventData.KebabCase(e.Outcome.ToString()), "", e.Negative ? CaseFacts.Negative : CaseFacts.Positive)),
+        On<AppealLodged>(_ => ("appeal-lodged", "", "", "")),
+        On<DecisionBecameFinal>(e => (CaseFacts.Final, e.Negative ? "negative" : "positive", "", e.Negative ? CaseFacts.Negative : CaseFacts.Positive)),
+        On<ReturnDecisionIssued>(e => ("return-decision-issued", e.JointWithAsylumDecision ? "joint" : "separate", "", "")),
+        On<RemovalExecuted>(_ => (CaseFacts.Removed, "", "", "")),
+        On<VoluntaryDepartureConfirmed>(_ => (CaseFacts.DepartedVoluntarily, "", "", "")),
+        // The workflow steps CaseFacts.OfEffect turns into facts: stage stays, timers started, met, breached, elapsed.
+        On<WorkflowStageEntered>(Step),
+        On<WorkflowStageLeft>(Step),
+        On<DeadlineStarted>(Step),
+        On<DeadlineStopped>(Step),
+        On<DeadlineBreached>(Step),
+        On<DeadlineElapsed>(Step),
+    ]);
+
+    public KpiFactProjection()
+    {
+        foreach (var type in Counted.Keys)
+        {
+            IncludeType(type);
+        }
+    }
+
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         if (Describe(e.Data) is { } fact)
@@ -45,20 +77,16 @@ public sealed partial class KpiFactProjection : EventProjection
         return ValueTask.CompletedTask;
     }
 
-    public static (string Fact, string Detail, string Workflow, string Name)? Describe(object data) => data switch
-    {
-        ApplicationMade e => ("application-made", EventData.KebabCase(e.Place.ToString()), "", ""),
-        ProcedureAssigned e => (CaseFacts.ProcedureAssigned, e.Procedure, e.Procedure, ""),
-        DecisionIssued e => (CaseFacts.Decision, EventData.KebabCase(e.Outcome.ToString()), "", e.Negative ? CaseFacts.Negative : CaseFacts.Positive),
-        AppealLodged => ("appeal-lodged", "", "", ""),
-        DecisionBecameFinal e => (CaseFacts.Final, e.Negative ? "negative" : "positive", "", e.Negative ? CaseFacts.Negative : CaseFacts.Positive),
-        IWorkflowStep step when CaseFacts.OfEffect(step.CaseId, step.Workflow, step.Effect, step.At) is { } fact =>
-            (fact.Kind, $"{fact.Workflow}/{fact.Name}", fact.Workflow, fact.Name),
-        ReturnDecisionIssued e => ("return-decision-issued", e.JointWithAsylumDecision ? "joint" : "separate", "", ""),
-        RemovalExecuted => (CaseFacts.Removed, "", "", ""),
-        VoluntaryDepartureConfirmed => (CaseFacts.DepartedVoluntarily, "", "", ""),
-        _ => null,
-    };
+    /// <summary>The fact an event gives, or null for an event no KPI counts.</summary>
+    public static Described? Describe(object data) => Counted.TryGetValue(data.GetType(), out var describe) ? describe(data) : null;
+
+    private static KeyValuePair<Type, Func<object, Described?>> On<T>(Func<T, Described?> describe) =>
+        new(typeof(T), data => describe((T)data));
+
+    private static Described? Step(IWorkflowStep step) =>
+        CaseFacts.OfEffect(step.CaseId, step.Workflow, step.Effect, step.At) is { } fact
+            ? (fact.Kind, $"{fact.Workflow}/{fact.Name}", fact.Workflow, fact.Name)
+            : null;
 
     /// <summary>The fact as the shared KPI definitions read it.</summary>
     public static CaseFact ToCaseFact(KpiFact f) => new(f.CaseId, f.Fact, f.Workflow, f.Name, f.At);
