@@ -33,7 +33,7 @@ public sealed partial class KpiFactProjection : EventProjection
 {
     /// <summary>
     /// The event types a KPI counts and the fact each one gives. The daemon loads only these types (its allow list),
-    /// so the tasks, messages, warnings and audit events that make up most of a case's stream are never read for it.
+    /// so the tasks, messages, warnings and audit events of a case's stream are never read for it.
     /// </summary>
     private static readonly Dictionary<Type, Func<object, Described?>> Counted = new(
     [
