@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace FastProcedures.Cases.Audit.TamperEvidence;
 
@@ -23,8 +23,13 @@ public static class EventHashChain
 
     public static string Link(string previousHash, string streamId, long version, string eventType, string dataJson)
     {
-        var input = $"{previousHash}\n{streamId}\n{version}\n{eventType}\n{Canonical(dataJson)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
+        // The hashed bytes: the UTF-8 of "{previous}\n{stream}\n{version}\n{type}\n" and of the canonical JSON after it.
+        var input = new ArrayBufferWriter<byte>(dataJson.Length + 256);
+        Encoding.UTF8.GetBytes($"{previousHash}\n{streamId}\n{version}\n{eventType}\n", input);
+        WriteCanonical(dataJson, input);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(input.WrittenSpan, hash);
+        return Convert.ToHexStringLower(hash);
     }
 
     /// <summary>
@@ -34,50 +39,51 @@ public static class EventHashChain
     /// </summary>
     public static string Canonical(string json)
     {
-        var node = JsonNode.Parse(json);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, Writer))
-        {
-            Write(writer, node);
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var output = new ArrayBufferWriter<byte>(json.Length + 64);
+        WriteCanonical(json, output);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    private static void WriteCanonical(string json, IBufferWriter<byte> output)
     {
-        switch (node)
+        using var document = JsonDocument.Parse(json);
+        using var writer = new Utf8JsonWriter(output, Writer);
+        Write(writer, document.RootElement);
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
         {
-            case null:
-                writer.WriteNullValue();
-                break;
-            case JsonObject obj:
+            case JsonValueKind.Object:
+                var properties = new List<(string Name, JsonElement Value)>();
+                foreach (var property in element.EnumerateObject())
+                {
+                    properties.Add((property.Name, property.Value));
+                }
+                properties.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
                 writer.WriteStartObject();
-                foreach (var (name, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var (name, value) in properties)
                 {
                     writer.WritePropertyName(name);
                     Write(writer, value);
                 }
                 writer.WriteEndObject();
                 break;
-            case JsonArray array:
+            case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in array)
+                foreach (var item in element.EnumerateArray())
                 {
                     Write(writer, item);
                 }
                 writer.WriteEndArray();
                 break;
+            case JsonValueKind.Number when element.TryGetDecimal(out var number):
+                // jsonb keeps numbers as numeric: 1E2 comes back as 100.
+                writer.WriteNumberValue(number);
+                break;
             default:
-                var element = node.GetValue<JsonElement>();
-                if (element.ValueKind == JsonValueKind.Number && element.TryGetDecimal(out var number))
-                {
-                    // jsonb keeps numbers as numeric: 1E2 comes back as 100.
-                    writer.WriteNumberValue(number);
-                }
-                else
-                {
-                    element.WriteTo(writer);
-                }
+                element.WriteTo(writer);
                 break;
         }
     }
