@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FastProcedures.Workflows;
 
 namespace FastProcedures.Cases.Procedures;
@@ -11,6 +12,10 @@ public interface IWorkflowStep
     string CaseId { get; }
     string Workflow { get; }
     DateTimeOffset At { get; }
+
+    /// <summary>The effect, typed as the engine's: the event's own <c>Step</c>. Not serialized (<c>[JsonIgnore]</c> on
+    /// each event), so a stored step event holds its effect once; events stored before that also hold it here, and
+    /// read back the same.</summary>
     WorkflowEffect Effect { get; }
 }
 
@@ -33,76 +38,76 @@ public sealed record CalendarChanged(
 
 public sealed record DeadlineRescheduled(string CaseId, string Workflow, TimerRescheduled Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record WorkflowStageEntered(string CaseId, string Workflow, StageEntered Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record WorkflowStageLeft(string CaseId, string Workflow, StageLeft Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record CaseTaskOpened(string CaseId, string Workflow, TaskOpened Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record CaseTaskClosed(string CaseId, string Workflow, TaskClosed Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 /// <summary>The definition sent a message to a unit; the Wolverine message leaves in the same transaction.</summary>
 public sealed record UnitMessageSent(string CaseId, string Workflow, MessageSent Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record DeadlineStarted(string CaseId, string Workflow, TimerStarted Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record DeadlineSuspended(string CaseId, string Workflow, TimerSuspended Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record DeadlineResumed(string CaseId, string Workflow, TimerResumed Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record DeadlineExtended(string CaseId, string Workflow, TimerExtended Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 /// <summary>The timer stopped: <c>Step.Met</c> says whether the limit was kept.</summary>
 public sealed record DeadlineStopped(string CaseId, string Workflow, TimerStopped Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record DeadlineWarned(string CaseId, string Workflow, TimerWarningDue Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public sealed record DeadlineBreached(string CaseId, string Workflow, TimerBreached Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 /// <summary>A window granted to the person (<c>kind: window</c>) ran out: not a breach (e.g. no appeal lodged in
 /// the time of APR Art. 67(7)).</summary>
 public sealed record DeadlineElapsed(string CaseId, string Workflow, TimerElapsed Step, DateTimeOffset At) : IWorkflowStep
 {
-    public WorkflowEffect Effect => Step;
+    [JsonIgnore] public WorkflowEffect Effect => Step;
 }
 
 public static class WorkflowStep
