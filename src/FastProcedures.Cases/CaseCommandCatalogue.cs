@@ -65,7 +65,7 @@ public static class CaseCommandCatalogue
         Asylum<MakeApplication>(Reception, (s, c, x) => MakeApplicationHandler.Decide(s, c, x.Now, d => x.Seal(c.CaseId, d)), nameof(ApplicationMade)) with { OpensCase = true },
         Return<OpenReturnCase>(ReturnUnit, (s, c, x) => OpenReturnCaseHandler.Decide(s, c, x.Now, x.Catalog), nameof(ReturnCaseOpened)) with { OpensCase = true },
 
-        Asylum<StartScreening>(Reception, (s, c, x) => StartScreeningHandler.Decide(s, c, x.Now), nameof(ScreeningStarted)),
+        Asylum<StartScreening>(Reception, (s, c, x) => StartScreeningHandler.Decide(s, c, x.Now, x.Catalog), nameof(ScreeningStarted)),
         Asylum<TakeBiometrics>(Reception, (s, c, x) => TakeBiometricsHandler.Decide(s, c, x.Now), nameof(BiometricsTaken)),
         Asylum<CompleteScreening>(Reception, (s, c, x) => CompleteScreeningHandler.Decide(s, c, x.Now), nameof(ScreeningCompleted)),
         Asylum<RegisterApplication>(Reception, (s, c, x) => RegisterApplicationHandler.Decide(s, c, x.Now, x.Catalog), nameof(ApplicationRegistered)),

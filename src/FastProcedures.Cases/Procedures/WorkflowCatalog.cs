@@ -58,6 +58,12 @@ public sealed class WorkflowCatalog(WorkflowRegistry registry)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<WorkflowDefinition>> _selfStarting = new();
 
+    /// <summary>Whether a workflow the case runs declares this case event among its own (<c>events:</c>), as the
+    /// definition it is pinned to says: a command whose event only some workflow expects (starting the screening) asks
+    /// the definitions rather than naming the workflow.</summary>
+    public bool Declares(CaseWorkflows workflows, string eventType) =>
+        workflows.Instances.Values.Any(instance => Pinned(instance).DeclaredEvents.Contains(eventType));
+
     /// <summary>The version of a procedure in force on a date (its <c>applies-from</c>), for a case starting it.</summary>
     public WorkflowDefinition InForceOn(string workflow, DateOnly date) => Registry.InForceOn(workflow, date);
 

@@ -101,7 +101,7 @@ public sealed class when_an_auditor_replays_a_case(DatabaseFixture database) : I
         var altered = Directory.CreateTempSubdirectory("fastproc-altered-");
         try
         {
-            CopyDirectory(WorkflowsFolder.Require(), altered.FullName);
+            WorkflowsCopy.To(altered.FullName);
             var file = Path.Combine(altered.FullName, "border-procedure.yaml");
             File.WriteAllText(file, File.ReadAllText(file).Replace("period: P12W", "period: P11W"));
             // versions.lock.json refuses a released version whose file changed; the alteration bypasses it.
@@ -130,7 +130,7 @@ public sealed class when_an_auditor_replays_a_case(DatabaseFixture database) : I
         var first = Directory.CreateTempSubdirectory("fastproc-first-versions-");
         try
         {
-            CopyDirectory(WorkflowsFolder.Require(), first.FullName);
+            WorkflowsCopy.To(first.FullName);
             foreach (var old in Directory.GetFiles(Path.Combine(first.FullName, "versions"), "v1.yaml", SearchOption.AllDirectories))
             {
                 File.Copy(old, Path.Combine(first.FullName, Path.GetFileName(Path.GetDirectoryName(old)!) + ".yaml"), overwrite: true);
@@ -159,16 +159,4 @@ public sealed class when_an_auditor_replays_a_case(DatabaseFixture database) : I
     }
 
     private static WorkflowCatalog Catalog() => WorkflowCatalog.Load();
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(directory.Replace(from, to));
-        }
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(from, to));
-        }
-    }
 }

@@ -27,7 +27,7 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
 
     private string Prepare()
     {
-        Copy(WorkflowsFolder.Require(), _workflows.FullName);
+        WorkflowsCopy.To(_workflows.FullName);
         var accelerated = File.ReadAllText(Path.Combine(_workflows.FullName, "accelerated-procedure.yaml"));
         File.WriteAllText(Path.Combine(_workflows.FullName, Ninth + ".yaml"), accelerated
             .Replace("id: accelerated-procedure", "id: " + Ninth)
@@ -93,7 +93,7 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
     {
         const string added = "return-irregular-stay-procedure";
         const string id = "BG-2026-400002";
-        Copy(WorkflowsFolder.Require(), _workflows.FullName);
+        WorkflowsCopy.To(_workflows.FullName);
         var ordinary = File.ReadAllText(Path.Combine(_workflows.FullName, "return-procedure.yaml"));
         Assert.Contains("starts-on: [ReturnCaseOpened, ReturnBorderProcedureEnded]\nstarts-when: \"border_procedure != true\"\n", ordinary);
         File.WriteAllText(Path.Combine(_workflows.FullName, added + ".yaml"), ordinary
@@ -118,17 +118,5 @@ public sealed class when_a_procedure_is_added_by_definition_alone(DatabaseFixtur
         var stream = await host.StreamAsync("BG", id);
         // The returnee's period to depart is a window (RD Art. 7(1), kind: window): it elapses, it is not breached.
         Assert.Single(stream.Steps().OfType<DeadlineElapsed>(), b => b.Workflow == added && b.Step.Timer == "voluntary-departure");
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(directory.Replace(from, to, StringComparison.Ordinal));
-        }
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal), true);
-        }
     }
 }

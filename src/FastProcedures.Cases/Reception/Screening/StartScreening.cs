@@ -1,4 +1,5 @@
 using FastProcedures.Cases.Asylum;
+using FastProcedures.Cases.Procedures;
 using Marten;
 using Wolverine;
 
@@ -9,11 +10,13 @@ public sealed record StartScreening(string CaseId, long? ExpectedVersion, string
 
 public static class StartScreeningHandler
 {
-    public static IReadOnlyList<object> Decide(AsylumCase? state, StartScreening command, DateTimeOffset now)
+    /// <summary>Screening is awaited until the application is registered, on a case that runs a workflow declaring
+    /// <see cref="ScreeningStarted"/> (workflows/screening.yaml: <c>events:</c>).</summary>
+    public static IReadOnlyList<object> Decide(AsylumCase? state, StartScreening command, DateTimeOffset now, WorkflowCatalog catalog)
     {
         var open = Validation.Open(state, command.CaseId);
         Validation.Required(command.StartedBy, "StartedBy");
-        return open.Workflows.StageOf("screening") is null || open.Registered
+        return open.Registered || !catalog.Declares(open.Workflows, nameof(ScreeningStarted))
             ? throw new CaseCommandRefused($"Case {command.CaseId} is not awaiting screening.")
             : [new ScreeningStarted(command.CaseId, command.StartedBy, now)];
     }
