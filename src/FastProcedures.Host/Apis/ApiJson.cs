@@ -1,26 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using FastProcedures.Cases.Procedures;
 
 namespace FastProcedures.Host.Apis;
 
-/// <summary>The API's JSON: camelCase (ASP.NET's web defaults), enums by name as the event store keeps them, and a
-/// workflow event's effect shown once (as its <c>step</c>).</summary>
+/// <summary>The API's JSON: camelCase (ASP.NET's web defaults) and enums by name as the event store keeps them. A
+/// workflow event's effect shows once, as its <c>step</c>, as it is stored (<see cref="FastProcedures.Cases.Procedures.IWorkflowStep"/>).</summary>
 public static class ApiJson
 {
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.Converters.Add(new JsonStringEnumConverter());
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(type =>
-        {
-            if (typeof(IWorkflowStep).IsAssignableFrom(type.Type) && type.Kind == JsonTypeInfoKind.Object)
-            {
-                foreach (var effect in type.Properties.Where(p => p.Name == "effect").ToList())
-                {
-                    type.Properties.Remove(effect);
-                }
-            }
-        });
-    }
+    public static void Configure(JsonSerializerOptions options) => options.Converters.Add(new JsonStringEnumConverter());
 }

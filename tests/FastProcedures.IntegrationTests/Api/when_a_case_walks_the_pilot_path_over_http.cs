@@ -63,6 +63,8 @@ public sealed class when_a_case_walks_the_pilot_path_over_http(DatabaseFixture d
             new { procedure = "border-procedure", ground = "APR Art. 42(1)(j)", legalBasis = "APR Art. 45(1)" });
         Assert.Contains(registered["events"]!.AsArray(), e => (string)e!["type"]! == "DeadlineStarted"
             && (string)e["data"]!["step"]!["timer"]! == "border-procedure-limit" && (string)e["data"]!["step"]!["period"]! == "P12W");
+        // A workflow event shows its effect once, as its step.
+        Assert.All(registered["events"]!.AsArray(), e => Assert.False(e!["data"]!.AsObject().ContainsKey("effect")));
 
         var registeredAt = database.Clock.GetUtcNow();
         var (status, now, _) = await _host.GetAsync(asylum, $"/api/cases/{Id}");
