@@ -439,7 +439,8 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     }
 
     /// <summary>Cases 1..N shared by C clients; each command timed and its PostgreSQL round trips counted (Npgsql
-    /// activities started inside it, so background work such as the async daemon and cascaded messages is left out).</summary>
+    /// activities started inside it, so background work such as the async daemon and cascaded messages is left out, and so
+    /// is the pool opening a connection).</summary>
     private static readonly AsyncLocal<bool> InCommand = new();
 
     private static async Task<Phase> DriveAsync(
@@ -451,9 +452,10 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStarted = _ =>
+            ActivityStarted = activity =>
             {
-                if (InCommand.Value)
+                // The pool opening a physical connection is traced as "CONNECT <database>": not a statement of the command.
+                if (InCommand.Value && !activity.OperationName.StartsWith("CONNECT ", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref roundTrips);
                 }
