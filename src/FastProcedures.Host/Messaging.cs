@@ -16,6 +16,10 @@ public static class Messaging
         opts.UseRuntimeCompilation();
         // Durability first: the settings' own configuration (tests, node timings) may refine it afterwards.
         opts.Durability.Mode = settings.DurabilityMode;
+        // Wolverine's envelope-count gauges (a count over the whole inbox table every 5 s) are exported nowhere: the
+        // host has no metrics exporter. The count grew with the handled envelopes kept for deduplication (80 ms a poll
+        // after a few thousand cases).
+        opts.Durability.DurabilityMetricsEnabled = false;
         if (settings.ScheduledJobPollingTime is { } polling)
         {
             opts.Durability.ScheduledJobPollingTime = polling;
