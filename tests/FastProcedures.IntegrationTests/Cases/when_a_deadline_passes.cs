@@ -10,6 +10,8 @@ using FastProcedures.Workflows.Clock;
 using Marten;
 using Npgsql;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+using Wolverine.Tracking;
 
 namespace FastProcedures.IntegrationTests.Cases;
 
@@ -35,8 +37,14 @@ public sealed class when_a_deadline_passes(DatabaseFixture database) : IClassFix
         var expiry = Assert.Single(tracked.Scheduled.MessagesOf<DeadlineDue>(),
             d => d.Timer == "border-procedure-limit" && d.Kind == "expiry");
         Assert.Equal((limit.Step.Schedule.ExpiresAt, limit.Step.Generation), (expiry.DueAt, expiry.Generation));
-        await host.DeliverAsync("BG", expiry);
-        await host.DeliverAsync("BG", expiry);
+        // The escalation is stored in the asylum unit's inbox with the batch Wolverine gathers it in.
+        var breached = await host.TrackActivity(TimeSpan.FromSeconds(60)).WaitForMessageToBeReceivedAt<UnitNotified[]>(host)
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(bus => bus.InvokeForTenantAsync("BG", expiry)));
+        Assert.Single(breached.Received.MessagesOf<UnitNotified[]>().SelectMany(batch => batch),
+            n => n.CaseId == id && n.Message == "BorderProcedureLimitExceeded");
+        var again = await host.TrackActivity(TimeSpan.FromSeconds(60))
+            .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(bus => bus.InvokeForTenantAsync("BG", expiry)));
+        Assert.Empty(again.Sent.MessagesOf<UnitNotified>());
 
         var stream = await host.StreamAsync("BG", id);
         var breach = Assert.Single(stream.Steps().OfType<DeadlineBreached>(), b => b.Step.Timer == "border-procedure-limit");

@@ -18,16 +18,23 @@ public sealed class UnitInboxItem
 
 public static class UnitNotifiedHandler
 {
-    /// <summary>Idempotent: the item's id is derived from the case, message and time, so a redelivery overwrites it.</summary>
-    public static void Handle(UnitNotified message, IDocumentSession session) =>
-        session.Store(new UnitInboxItem
+    /// <summary>The messages Wolverine gathered for one country (<c>BatchMessagesOf</c> in Configuration), stored in
+    /// one transaction. Idempotent: an item's id is derived from the case, message and time, so a redelivery
+    /// overwrites it.</summary>
+    public static void Handle(UnitNotified[] messages, IDocumentSession session)
+    {
+        foreach (var message in messages)
         {
-            Id = $"{message.CaseId}/{message.Workflow}/{message.Message}/{message.SentAt.UtcTicks}",
-            CaseId = message.CaseId,
-            Unit = message.Unit,
-            Message = message.Message,
-            Workflow = message.Workflow,
-            Reason = message.Reason,
-            SentAt = message.SentAt,
-        });
+            session.Store(new UnitInboxItem
+            {
+                Id = $"{message.CaseId}/{message.Workflow}/{message.Message}/{message.SentAt.UtcTicks}",
+                CaseId = message.CaseId,
+                Unit = message.Unit,
+                Message = message.Message,
+                Workflow = message.Workflow,
+                Reason = message.Reason,
+                SentAt = message.SentAt,
+            });
+        }
+    }
 }
