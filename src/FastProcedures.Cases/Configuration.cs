@@ -120,7 +120,7 @@ public static class Configuration
 
     /// <summary>How long a unit's warnings and escalations are gathered before they are stored together (at most 100
     /// at a time).</summary>
-    public static readonly TimeSpan UnitNotificationWait = TimeSpan.FromMilliseconds(25);
+    public static readonly TimeSpan UnitNotificationWait = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The unit that owns a kind of case (asylum, return): its deadlines and calendar changes go to its queue.</summary>
     public static string UnitOwning(string caseKind) =>
