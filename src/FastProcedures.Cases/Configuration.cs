@@ -111,16 +111,19 @@ public static class Configuration
         // A warning or escalation only adds an item to a unit's inbox: Wolverine gathers those that arrive together
         // (per country) and one transaction stores them, instead of one transaction per message. Each message stays in
         // the durable inbox, unsettled, until its batch is stored, so a crash while they wait loses none.
-        opts.BatchMessagesOf<UnitNotified>(batching => batching.TriggerTime = UnitNotificationWait);
+        opts.BatchMessagesOf<UnitNotified>(batching =>
+        {
+            batching.TriggerTime = UnitNotificationWait;
+            batching.BatchSize = 100;
+        });
         opts.PublishWithMessageRoutingSource(new UnitRouting<DeadlineDue>(m => UnitOwning(m.CaseKind)));
         opts.PublishWithMessageRoutingSource(new UnitRouting<ApplyCalendarChange>(m => UnitOwning(m.CaseKind)));
         settings.ConfigureWolverine?.Invoke(opts);
         return marten;
     }
 
-    /// <summary>How long a unit's warnings and escalations are gathered before they are stored together (at most 100
-    /// at a time).</summary>
-    public static readonly TimeSpan UnitNotificationWait = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long a unit's warnings and escalations are gathered before they are stored together.</summary>
+    private static readonly TimeSpan UnitNotificationWait = TimeSpan.FromMilliseconds(100);
 
     /// <summary>The unit that owns a kind of case (asylum, return): its deadlines and calendar changes go to its queue.</summary>
     public static string UnitOwning(string caseKind) =>
