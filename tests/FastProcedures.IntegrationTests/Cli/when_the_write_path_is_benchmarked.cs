@@ -35,7 +35,7 @@ public sealed class when_the_write_path_is_benchmarked(DatabaseFixture database)
         {
             "cases", "clients", "events", "commands_per_s", "p50_ms", "p99_ms", "events_per_s", "baseline_events_per_s",
             "ratio_to_baseline", "minimal_events_per_s", "ratio_to_minimal", "roundtrips_per_command", "concurrency_retries",
-            "projection_catch_up_s", "cpu_ms_per_commit", "process_cpu_ms_per_commit", "catch_up_cpu_ms_per_commit",
+            "drain_s", "projection_catch_up_s", "cpu_ms_per_commit", "process_cpu_ms_per_commit", "catch_up_cpu_ms_per_commit",
             "minimal_cpu_ms_per_commit", "minimal_process_cpu_ms_per_commit", "baseline_cpu_ms_per_commit", "cpu_ratio_to_minimal",
             "replay_events_per_s", "verify_chain_events_per_s", "deadline_query_p99_ms", "work_queue_p99_ms",
         })
