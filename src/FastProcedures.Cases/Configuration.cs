@@ -122,8 +122,9 @@ public static class Configuration
         return marten;
     }
 
-    /// <summary>How long a unit's warnings and escalations are gathered before they are stored together.</summary>
-    private static readonly TimeSpan UnitNotificationWait = TimeSpan.FromMilliseconds(100);
+    /// <summary>A batch of units' warnings and escalations is stored once this long passes without another (Wolverine
+    /// restarts the wait on each message); short, so an inbox shows them soon after the deadline.</summary>
+    private static readonly TimeSpan UnitNotificationWait = TimeSpan.FromMilliseconds(25);
 
     /// <summary>The unit that owns a kind of case (asylum, return): its deadlines and calendar changes go to its queue.</summary>
     public static string UnitOwning(string caseKind) =>
