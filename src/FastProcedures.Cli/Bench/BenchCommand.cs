@@ -272,8 +272,9 @@ internal sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     }
 
     /// <summary>Waits until no message between units is waiting or being handled (scheduled deadlines lie weeks ahead).
-    /// One empty reading is enough: a handler's own messages are stored in the transaction that settles the message
-    /// it handled, so the count cannot touch zero while a cascade is still under way.</summary>
+    /// One empty reading is enough: a command's messages are stored with its events before it replies, and a handler's
+    /// own messages (outbox) before the message it handled is settled, so the count cannot touch zero while a cascade
+    /// is still under way.</summary>
     private static async Task DrainAsync(string connectionString, CancellationToken cancellation)
     {
         await using var connection = new NpgsqlConnection(connectionString);
